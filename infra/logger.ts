@@ -1,0 +1,8 @@
+import pino from 'pino';
+
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  base: { service: 'settle' },
+});
+
+export type Logger = pino.Logger;
