@@ -5,18 +5,20 @@ import { diffSchemaSql, MIGRATIONS_DIR } from '../infra/migrations';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
 import { DATA_DIR } from '../infra/paths';
 
-// Usage: npm run db:migration -- <name> [--from <git-ref>]
+// Usage: npm run db:migration -- <name> [--from <git-ref>|empty]
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql: the step from
 // schema.prisma at <git-ref> (default HEAD; empty schema when there is none) to the working copy.
 async function main(): Promise<void> {
   const [name, flag, ref = 'HEAD'] = process.argv.slice(2);
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: npm run db:migration -- <snake_case_name> [--from <git-ref>]');
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: npm run db:migration -- <snake_case_name> [--from <git-ref>|empty]');
   const fromRef = flag === '--from' ? ref : 'HEAD';
   let previous: string | undefined;
-  try {
-    previous = execFileSync('git', ['show', `${fromRef}:prisma/schema.prisma`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  } catch {
-    previous = undefined;
+  if (fromRef !== 'empty') {
+    try {
+      previous = execFileSync('git', ['show', `${fromRef}:prisma/schema.prisma`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    } catch {
+      previous = undefined;
+    }
   }
   const pg = process.env.DATABASE_URL
     ? undefined

@@ -12,3 +12,17 @@ export async function connectTemporal(address: string, namespace: string): Promi
   }
   return { connection, client: new Client({ connection, namespace }) };
 }
+
+const INDEXED_TYPE: Record<string, number> = { TEXT: 1, KEYWORD: 2, INT: 3, DOUBLE: 4, BOOL: 5, DATETIME: 6, KEYWORD_LIST: 7 };
+
+/** Registers our typed search attributes on a cluster that lacks them (the dev server gets them as flags). */
+export async function ensureSearchAttributes(connection: Connection, namespace: string, keys: ReadonlyArray<{ name: string; type: string }>): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
+  const missing = keys.filter((k) => !known.has(k.name));
+  if (missing.length === 0) return;
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(missing.map((k) => [k.name, INDEXED_TYPE[k.type]!])),
+  });
+}

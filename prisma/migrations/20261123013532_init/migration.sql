@@ -221,6 +221,8 @@ CREATE TABLE "audit_log" (
 CREATE TABLE "outbox" (
     "id" BIGSERIAL NOT NULL,
     "workflow_id" TEXT NOT NULL,
+    "workflow_type" TEXT NOT NULL,
+    "start_args" JSONB NOT NULL,
     "signal" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -238,6 +240,24 @@ CREATE TABLE "settings" (
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "settings_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "customer_dunning" (
+    "customer_id" INTEGER NOT NULL,
+    "workflow_id" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "overdue_minor" BIGINT NOT NULL DEFAULT 0,
+    "network" TEXT NOT NULL DEFAULT 'none',
+    "next_action" TEXT,
+    "next_action_at" TIMESTAMPTZ(3),
+    "last_event" TEXT,
+    "promise_to_pay_until" TIMESTAMPTZ(3),
+    "paused_until" TIMESTAMPTZ(3),
+    "reasons" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "customer_dunning_pkey" PRIMARY KEY ("customer_id")
 );
 
 -- CreateIndex
@@ -305,6 +325,9 @@ CREATE INDEX "audit_log_entity_type_entity_id_idx" ON "audit_log"("entity_type",
 
 -- CreateIndex
 CREATE INDEX "outbox_delivered_at_id_idx" ON "outbox"("delivered_at", "id");
+
+-- CreateIndex
+CREATE INDEX "customer_dunning_state_idx" ON "customer_dunning"("state");
 
 -- AddForeignKey
 ALTER TABLE "customers" ADD CONSTRAINT "customers_reseller_id_fkey" FOREIGN KEY ("reseller_id") REFERENCES "operators"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,5 @@
+import type { Db } from '../infra/prisma';
+
+export interface ActivityDeps {
+  db: Db;
+}

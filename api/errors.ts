@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { logger } from '../infra/logger';
+
+/** A business rule said no: the caller gets `status` with the field and reason. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+export function errorHandler(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    const issues = error.validation.map((v) => ({
+      field: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      reason: v.message ?? 'invalid',
+    }));
+    void reply.code(400).send({ error: 'validation', message: `${issues[0]!.field}: ${issues[0]!.reason}`, issues });
+    return;
+  }
+  if (error instanceof ApiError) {
+    const issues = error.field ? [{ field: error.field, reason: error.message }] : undefined;
+    void reply.code(error.status).send({ error: error.code, message: error.message, issues });
+    return;
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    // Fastify's own rejections: body too large, malformed JSON, wrong content type.
+    void reply.code(status).send({ error: (error as FastifyError).code ?? 'bad_request', message: error.message });
+    return;
+  }
+  logger.error({ err: error, url: request.url }, 'unhandled API error');
+  void reply.code(500).send({ error: 'internal', message: 'internal error' });
+}

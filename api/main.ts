@@ -1,0 +1,16 @@
+import { loadConfig } from '../infra/config';
+import { checkDatabase } from '../infra/database';
+import { runMain, untilSignal } from '../infra/run-main';
+import { standaloneTargets } from '../infra/standalone';
+import { runApi } from './run-api';
+
+runMain(async () => {
+  const config = loadConfig();
+  const targets = standaloneTargets(config);
+  await checkDatabase(targets.databaseUrl);
+  const api = await runApi({ ...targets, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, port: config.PORT, host: process.env.HOST ?? '0.0.0.0' });
+  process.stdout.write(`Settle API listening on ${api.url}\n`);
+  await untilSignal();
+  await api.stop();
+  process.exit(0);
+});

@@ -1,0 +1,35 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { logger } from '../infra/logger';
+import { authenticate } from './auth';
+import type { ApiDeps } from './deps';
+import { errorHandler } from './errors';
+import { healthRoutes } from './routes/health';
+import { customerRoutes } from './routes/customers';
+import { dunningRoutes } from './routes/dunning';
+
+export type App = FastifyInstance;
+
+export async function buildServer(deps: ApiDeps): Promise<App> {
+  const app = Fastify({ loggerInstance: logger.child({ component: 'api' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Settle API', version: '0.1.0', description: 'Billing and dunning for ISPs' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.addHook('onRequest', authenticate(deps.db));
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(healthRoutes(deps));
+  await typed.register(customerRoutes(deps), { prefix: '/v1' });
+  await typed.register(dunningRoutes(deps), { prefix: '/v1' });
+  return app;
+}

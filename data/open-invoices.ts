@@ -1,0 +1,37 @@
+import type { Db } from '../infra/prisma';
+
+export interface OpenInvoice {
+  id: number;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  totalMinor: number;
+  paidMinor: number;
+  outstandingMinor: number;
+}
+
+type Queryable = Pick<Db, '$queryRaw'>;
+
+/**
+ * A customer's unpaid invoices, oldest due first. Paid amounts are summed from
+ * allocation rows (never a stored counter), so they cannot drift from the ledger.
+ */
+export async function openInvoicesOf(db: Queryable, customerId: number): Promise<OpenInvoice[]> {
+  const rows = await db.$queryRaw<Array<{ id: number; number: string; issue_date: Date; due_date: Date; total_minor: bigint; paid_minor: bigint }>>`
+    select i.id, i.number, i.issue_date, i.due_date, i.total_minor,
+           coalesce((select sum(a.amount_minor) from payment_allocations a where a.invoice_id = i.id), 0)::bigint as paid_minor
+      from invoices i
+     where i.customer_id = ${customerId} and i.status in ('issued', 'partially_paid')
+     order by i.due_date, i.issue_date, i.id`;
+  return rows
+    .map((r) => ({
+      id: r.id,
+      number: r.number,
+      issueDate: r.issue_date.toISOString().slice(0, 10),
+      dueDate: r.due_date.toISOString().slice(0, 10),
+      totalMinor: Number(r.total_minor),
+      paidMinor: Number(r.paid_minor),
+      outstandingMinor: Number(r.total_minor - r.paid_minor),
+    }))
+    .filter((i) => i.outstandingMinor > 0);
+}

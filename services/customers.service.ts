@@ -1,0 +1,63 @@
+import type { Caller } from '../api/auth';
+import { ApiError, notFound } from '../api/errors';
+import { audit, operatorActor } from '../data/audit';
+import type { Db } from '../infra/prisma';
+import type { Customer } from '../prisma/generated/client';
+import { customerScope } from './customer-scope';
+import { signalCustomerAfterCommit } from './customer-signals';
+
+export interface NewCustomer {
+  username: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  paymentReference: string;
+  resellerId?: number;
+  timezone: string;
+  language: string;
+  tags: string[];
+  currency: string;
+  billingDay: number;
+  paymentTermsDays?: number;
+  taxExempt: boolean;
+}
+
+function isUniqueViolation(err: unknown): err is { meta?: { target?: unknown } } {
+  return (err as { code?: string }).code === 'P2002';
+}
+
+export async function createCustomer(db: Db, caller: Caller, input: NewCustomer): Promise<Customer> {
+  const resellerId = caller.role === 'reseller' ? caller.operatorId : input.resellerId;
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.customer.create({ data: { ...input, resellerId } });
+      await audit(tx, { actor: operatorActor(caller.operatorId), action: 'customer.created', entityType: 'customer', entityId: customer.id, data: { username: customer.username } });
+      return customer;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const target = JSON.stringify(err.meta ?? '');
+      const field = target.includes('payment_reference') || target.includes('paymentReference') ? 'paymentReference' : 'username';
+      throw new ApiError(409, 'conflict', `${field} is already used by another customer`, `body.${field}`);
+    }
+    throw err;
+  }
+}
+
+/** Loads a customer the caller may see; anything else is "not found", never "forbidden". */
+export async function getVisibleCustomer(db: Db, caller: Caller, id: number): Promise<Customer> {
+  const customer = await db.customer.findFirst({ where: { id, ...customerScope(caller) } });
+  if (!customer) throw notFound(`customer ${id}`);
+  return customer;
+}
+
+export async function setCustomerTags(db: Db, caller: Caller, id: number, tags: string[]): Promise<Customer> {
+  await getVisibleCustomer(db, caller, id);
+  return db.$transaction(async (tx) => {
+    const before = await tx.customer.findUniqueOrThrow({ where: { id } });
+    const customer = await tx.customer.update({ where: { id }, data: { tags } });
+    await audit(tx, { actor: operatorActor(caller.operatorId), action: 'customer.tags_changed', entityType: 'customer', entityId: id, data: { before: before.tags, after: tags } });
+    await signalCustomerAfterCommit(tx, id, { signal: 'tagsChanged', payload: { tags } });
+    return customer;
+  });
+}

@@ -1,0 +1,57 @@
+import { DefaultLogger, Runtime, type WorkflowBundleOption } from '@temporalio/worker';
+import { logger } from '../infra/logger';
+import { createPrisma } from '../infra/prisma';
+import { connectTemporal, ensureSearchAttributes } from '../infra/temporal-connection';
+import { startOutboxRelay } from '../services/outbox-relay';
+import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { createWorker } from './create-worker';
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** The worker plus the outbox relay that turns committed facts into workflow signals. */
+export async function runWorker(opts: {
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  workflowBundle?: WorkflowBundleOption;
+}): Promise<RunningWorker> {
+  installQuietRuntime();
+  const db = createPrisma(opts.databaseUrl);
+  const { connection, client } = await connectTemporal(opts.temporalAddress, opts.namespace);
+  await ensureSearchAttributes(connection, opts.namespace, ALL_SEARCH_ATTRIBUTES);
+  const { worker, connection: workerConnection } = await createWorker({
+    address: opts.temporalAddress,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    deps: { db },
+    workflowBundle: opts.workflowBundle,
+  });
+  const running = worker.run();
+  const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
+  logger.info({ taskQueue: opts.taskQueue }, 'worker running');
+  return {
+    async stop() {
+      await relay.stop();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
+      await workerConnection.close();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+/** The SDK's own logger prints every bundle module at INFO; we keep warnings and errors. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  } catch {
+    // Already installed by the host (tests install their own runtime).
+  }
+}

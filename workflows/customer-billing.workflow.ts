@@ -1,0 +1,142 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities, CustomerFacts } from '../activities';
+import { defaultDunningPolicy, evaluateDunning, type DunningEvaluation } from '../domain/dunning';
+import {
+  creditAppliedSignal,
+  dunningStateQuery,
+  invoiceIssuedSignal,
+  pauseDunningUpdate,
+  paymentPostedSignal,
+  policyChangedSignal,
+  promiseToPayUpdate,
+  resumeDunningUpdate,
+  tagsChangedSignal,
+  type BillingEvent,
+  type DunningView,
+  type SupportAction,
+  type TimelineEntry,
+} from './customer-billing.messages';
+import { DunningStateAttr, OverdueAmountAttr } from './search-attributes';
+
+const { loadCustomerFacts, recordDunningState } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+
+/** What survives continue-as-new: the ledger stays in Postgres, only our own decisions travel. */
+export interface CarriedState {
+  promiseToPayUntil: string | null;
+  pausedUntil: string | null;
+  timeline: TimelineEntry[];
+}
+
+export interface CustomerBillingInput {
+  customerId: number;
+  carried?: CarriedState;
+}
+
+const TIMELINE_LIMIT = 100;
+
+export async function customerBillingWorkflow(input: CustomerBillingInput): Promise<DunningView> {
+  const { customerId } = input;
+  const carried: CarriedState = input.carried ?? { promiseToPayUntil: null, pausedUntil: null, timeline: [] };
+  const pending: BillingEvent[] = [];
+  let facts: CustomerFacts | undefined;
+  let evaluation: DunningEvaluation | undefined;
+  let started = 0;
+  let completed = 0;
+
+  const note = (kind: TimelineEntry['kind'], summary: string) => {
+    carried.timeline.push({ at: new Date().toISOString(), kind, summary });
+    if (carried.timeline.length > TIMELINE_LIMIT) carried.timeline.splice(0, carried.timeline.length - TIMELINE_LIMIT);
+  };
+  const view = (): DunningView => ({
+    customerId,
+    state: evaluation?.state ?? 'evaluating',
+    network: evaluation?.network ?? 'none',
+    overdueMinor: facts?.overdueMinor ?? 0,
+    nextAction: evaluation?.nextThreshold ? { action: `enter ${evaluation.nextThreshold.state}`, at: evaluation.nextThreshold.at.toISOString() } : null,
+    promiseToPayUntil: carried.promiseToPayUntil,
+    pausedUntil: carried.pausedUntil,
+    reasons: evaluation?.reasons ?? [],
+    timeline: [...carried.timeline],
+  });
+  const onEvent = (event: BillingEvent) => {
+    pending.push(event);
+    note('event', event.type);
+  };
+
+  setHandler(invoiceIssuedSignal, (a) => onEvent({ type: 'invoiceIssued', ...a }));
+  setHandler(paymentPostedSignal, (a) => onEvent({ type: 'paymentPosted', ...a }));
+  setHandler(creditAppliedSignal, (a) => onEvent({ type: 'creditApplied', ...a }));
+  setHandler(tagsChangedSignal, (a) => onEvent({ type: 'tagsChanged', ...a }));
+  setHandler(policyChangedSignal, (a) => onEvent({ type: 'policyChanged', ...a }));
+  setHandler(dunningStateQuery, view);
+
+  const supportUpdate = (apply: (a: SupportAction) => void, summary: (a: SupportAction) => string) => ({
+    handler: async (a: SupportAction) => {
+      apply(a);
+      note('support', summary(a));
+      // Answer with the state after re-evaluation, so support sees the effect at once.
+      const target = started + 1;
+      pending.push({ type: 'supportAction' });
+      await condition(() => completed >= target);
+      return view();
+    },
+  });
+  const requireFuture = (a: SupportAction) => {
+    if (!a.until || !(Date.parse(a.until) > Date.now())) throw new Error('until must be a future ISO timestamp');
+    if (!a.note?.trim()) throw new Error('note is required');
+  };
+  const ptp = supportUpdate((a) => (carried.promiseToPayUntil = a.until!), (a) => `promise to pay until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  setHandler(promiseToPayUpdate, ptp.handler, { validator: requireFuture });
+  const pause = supportUpdate((a) => (carried.pausedUntil = a.until!), (a) => `dunning paused until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  setHandler(pauseDunningUpdate, pause.handler, { validator: requireFuture });
+  const resume = supportUpdate(
+    () => {
+      carried.pausedUntil = null;
+      carried.promiseToPayUntil = null;
+    },
+    (a) => `dunning resumed by operator ${a.operatorId}: ${a.note}`,
+  );
+  setHandler(resumeDunningUpdate, resume.handler);
+
+  const policy = defaultDunningPolicy();
+  for (;;) {
+    const batch = pending.splice(0, pending.length);
+    started++;
+    facts = await loadCustomerFacts(customerId);
+    const now = new Date();
+    const active = (iso: string | null) => (iso && Date.parse(iso) > now.getTime() ? new Date(iso) : null);
+    const previousState = evaluation?.state;
+    evaluation = evaluateDunning(policy, { ...facts, promiseToPayUntil: active(carried.promiseToPayUntil), pausedUntil: active(carried.pausedUntil) }, now);
+    if (evaluation.state !== previousState) note('state', `${previousState ?? 'start'} → ${evaluation.state}: ${evaluation.reasons.join('; ')}`);
+    upsertSearchAttributes([
+      { key: DunningStateAttr, value: evaluation.state },
+      { key: OverdueAmountAttr, value: facts.overdueMinor },
+    ]);
+    await recordDunningState(view(), batch.at(-1)?.type ?? null);
+    completed++;
+
+    if (facts.unpaidInvoices === 0 && evaluation.network === 'none' && pending.length === 0) {
+      await condition(allHandlersFinished);
+      return view();
+    }
+    const wakeAt = evaluation.nextThreshold?.at.getTime();
+    if (wakeAt === undefined) await condition(() => pending.length > 0);
+    else await condition(() => pending.length > 0, Math.max(1, wakeAt - Date.now()));
+
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof customerBillingWorkflow>({ customerId, carried });
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { customerBillingWorkflow } from './customer-billing.workflow';
