@@ -98,12 +98,12 @@ export function applyDiscounts(amountMinor: Minor, discountBasisPoints = 0, fixe
   return { percentDiscountMinor, fixedDiscountMinor: fixedApplied, amountMinor: afterPercent - fixedApplied };
 }
 
-function finishLine(
-  charge: Charge,
-  customer: CustomerTaxStatus,
-  chargedMinor: Minor,
-  fields: Omit<InvoiceLine, 'kind' | 'description' | 'referenceId' | 'chargedMinor' | 'discountMinor' | 'taxMode' | 'taxRateBasisPoints' | 'netMinor' | 'taxMinor' | 'totalMinor'>,
-): InvoiceLine {
+type LineShape = Pick<
+  InvoiceLine,
+  'periodStart' | 'periodEnd' | 'activeFrom' | 'activeTo' | 'daysUsed' | 'daysInPeriod' | 'quantity' | 'unitPriceMinor'
+>;
+
+function finishLine(charge: Charge, customer: CustomerTaxStatus, chargedMinor: Minor, fields: LineShape): InvoiceLine {
   const discounted = applyDiscounts(chargedMinor, charge.discountBasisPoints ?? 0, charge.fixedDiscountMinor ?? 0);
   const tax = lineTax(discounted.amountMinor, effectiveTaxRate(charge.taxRateBasisPoints, customer.taxExempt), charge.taxMode);
   return {
@@ -121,7 +121,12 @@ function finishLine(
 export function subscriptionLine(charge: SubscriptionCharge, customer: CustomerTaxStatus): InvoiceLine {
   const price = charge.priceOverrideMinor ?? charge.tariffPriceMinor;
   requireNonNegativeInteger(price, 'subscription price');
-  const prorated = prorate({ fullPriceMinor: price, period: charge.period, activeFrom: charge.activeFrom, activeTo: charge.activeTo });
+  const prorated = prorate({
+    fullPriceMinor: price,
+    period: charge.period,
+    activeFrom: charge.activeFrom,
+    activeTo: charge.activeTo,
+  });
   if (prorated.span === null) {
     throw new BillingRuleError(
       `'${charge.description}' is not active in period ${charge.period.start}..${charge.period.end}`,

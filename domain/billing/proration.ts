@@ -90,7 +90,10 @@ export function splitAtChange(
   activeFrom: CalendarDate,
   activeTo: CalendarDate | null | undefined,
   changeDate: CalendarDate,
-): { before: { activeFrom: CalendarDate; activeTo: CalendarDate }; after: { activeFrom: CalendarDate; activeTo: CalendarDate | null } } {
+): {
+  before: { activeFrom: CalendarDate; activeTo: CalendarDate };
+  after: { activeFrom: CalendarDate; activeTo: CalendarDate | null };
+} {
   const dayBeforeChange = addDays(changeDate, -1);
   return {
     before: { activeFrom, activeTo: activeTo == null ? dayBeforeChange : minDate(activeTo, dayBeforeChange) },

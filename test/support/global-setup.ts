@@ -1,1 +1,49 @@
-export default async function globalSetup(): Promise<void> {}
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { startEmbeddedPostgres } from '../../infra/embedded-postgres';
+import { applyMigrations } from '../../infra/migrations';
+import { DATA_DIR } from '../../infra/paths';
+import { findTemporalBinary } from '../../infra/temporal-binary';
+import { startTemporalDevServer } from '../../infra/temporal-dev-server';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { TEMPLATE_DB, TEST_STATE_DIR, type TestServices } from './test-services';
+
+// Runs once per jest run (both projects share it): real Postgres with a migrated
+// template database, a real Temporal dev server, one workflow bundle, the test server binary.
+export default async function globalSetup(): Promise<void> {
+  const g = globalThis as { __settleServices?: TestServices; __settleStops?: Array<() => Promise<void>> };
+  if (g.__settleServices) return;
+  mkdirSync(TEST_STATE_DIR, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  g.__settleStops = stops;
+
+  let serverUrl = process.env.TEST_POSTGRES_URL;
+  if (!serverUrl) {
+    const pg = await startEmbeddedPostgres({ rootDir: path.join(DATA_DIR, 'test-postgres'), port: Number(process.env.TEST_PG_PORT ?? 54339), durable: false });
+    stops.push(pg.stop);
+    serverUrl = pg.serverUrl;
+  }
+  const admin = new Client({ connectionString: `${serverUrl}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.end();
+  await applyMigrations(`${serverUrl}/${TEMPLATE_DB}`);
+
+  let temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    const dev = await startTemporalDevServer({ port: Number(process.env.TEST_TEMPORAL_PORT ?? 17233), namespace: 'default' });
+    stops.push(dev.stop);
+    temporalAddress = dev.address;
+  }
+
+  const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never });
+  const bundlePath = path.join(TEST_STATE_DIR, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+
+  const services: TestServices = { postgresServerUrl: serverUrl, temporalAddress, bundlePath, testServerPath: findTemporalBinary('testServer')! };
+  g.__settleServices = services;
+  process.env.SETTLE_TEST_SERVICES = JSON.stringify(services);
+}

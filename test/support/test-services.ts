@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { DATA_DIR } from '../../infra/paths';
+
+export const TEMPLATE_DB = 'settle_test_template';
+export const TEST_STATE_DIR = path.join(DATA_DIR, 'test');
+
+export interface TestServices {
+  postgresServerUrl: string;
+  temporalAddress: string;
+  bundlePath: string;
+  testServerPath: string;
+}
+
+export function testServices(): TestServices {
+  const raw = process.env.SETTLE_TEST_SERVICES;
+  if (!raw) throw new Error('test services are not running: run tests through jest (globalSetup starts them)');
+  return JSON.parse(raw) as TestServices;
+}
