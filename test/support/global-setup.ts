@@ -3,12 +3,12 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startEmbeddedPostgres } from '../../infra/embedded-postgres';
-import { applyMigrations } from '../../infra/migrations';
+import { applyMigrations, diffSchemaSql } from '../../infra/migrations';
 import { DATA_DIR } from '../../infra/paths';
 import { findTemporalBinary } from '../../infra/temporal-binary';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
-import { TEMPLATE_DB, TEST_STATE_DIR, type TestServices } from './test-services';
+import { SCHEMA_DB, TEMPLATE_DB, TEST_STATE_DIR, type TestServices } from './test-services';
 
 // Runs once per jest run (both projects share it): real Postgres with a migrated
 // template database, a real Temporal dev server, one workflow bundle, the test server binary.
@@ -27,10 +27,18 @@ export default async function globalSetup(): Promise<void> {
   }
   const admin = new Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
-  await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-  await admin.query(`create database ${TEMPLATE_DB}`);
+  for (const db of [TEMPLATE_DB, SCHEMA_DB]) {
+    await admin.query(`drop database if exists ${db} with (force)`);
+    await admin.query(`create database ${db}`);
+  }
   await admin.end();
   await applyMigrations(`${serverUrl}/${TEMPLATE_DB}`);
+  // A second database straight from schema.prisma, for the migration drift test.
+  const schemaSql = await diffSchemaSql(`${serverUrl}/postgres`, undefined);
+  const schemaDb = new Client({ connectionString: `${serverUrl}/${SCHEMA_DB}` });
+  await schemaDb.connect();
+  await schemaDb.query(schemaSql);
+  await schemaDb.end();
 
   let temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
   if (!temporalAddress) {
