@@ -1,10 +1,6 @@
-import path from 'node:path';
-import { DATA_DIR } from '../../infra/paths';
-
 export const TEMPLATE_DB = 'settle_test_template';
 /** Built from schema.prisma alone (no migrations), to detect drift. */
 export const SCHEMA_DB = 'settle_test_schema';
-export const TEST_STATE_DIR = path.join(DATA_DIR, 'test');
 
 export interface TestServices {
   postgresServerUrl: string;

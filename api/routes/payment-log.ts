@@ -1,0 +1,82 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ROLES } from '../auth';
+import type { ApiDeps } from '../deps';
+import { ErrorBody, TimeZone } from '../schemas';
+import { isIsoDate } from '../../domain/dunning/zoned-time';
+import { PaymentMethod } from '../../prisma/generated/enums';
+import { paymentCsv } from '../../services/payment-csv';
+import { listPayments, paymentLogFilter, type PaymentLogQuery } from '../../services/payment-log.service';
+
+const Day = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+
+const Filters = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  tz: TimeZone.default('Asia/Dhaka'),
+  operatorId: z.coerce.number().int().positive().optional(),
+  method: z.enum(PaymentMethod).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+const LogEntry = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  username: z.string(),
+  amountMinor: z.number(),
+  currency: z.string(),
+  method: z.string(),
+  source: z.string(),
+  recordedAt: z.string(),
+  receivedAt: z.string(),
+  collectedBy: z.string(),
+  operatorId: z.number().nullable(),
+  operatorName: z.string().nullable(),
+  gateway: z.string().nullable(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+  reversedAt: z.string().nullable(),
+  reversalReason: z.string().nullable(),
+});
+
+function logQuery(q: z.infer<typeof Filters>): PaymentLogQuery {
+  return { ...q, q: q.q || undefined };
+}
+
+export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/payments', {
+      config: { roles: ALL_ROLES },
+      schema: {
+        summary: 'The Customer Payments log: newest first, filtered and searched, keyset-paginated by an opaque cursor',
+        querystring: Filters.extend({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: z.object({ items: z.array(LogEntry), nextCursor: z.string().nullable() }), 400: ErrorBody },
+      },
+    }, async (req) => {
+      const { cursor, limit, ...filters } = req.query;
+      const page = await listPayments(deps.db, req.caller!, logQuery(filters), cursor, limit);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((p) => ({
+          ...p,
+          recordedAt: p.recordedAt.toISOString(),
+          receivedAt: p.receivedAt.toISOString(),
+          reversedAt: p.reversedAt?.toISOString() ?? null,
+        })),
+      };
+    });
+
+    app.get('/payments/export.csv', {
+      config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
+      schema: { summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters },
+    }, async (req, reply) => {
+      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="payments.csv"')
+        .send(Readable.from(paymentCsv(deps.db, filter)));
+    });
+  };
+}

@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { ApiError } from '../errors';
+import { ErrorBody, MinorAmount } from '../schemas';
+import { GATEWAYS, recordGatewayPayment } from '../../services/gateway-payment.service';
+import { SIGNATURE_HEADER, verifyWebhookSignature, webhookSecret } from '../../services/webhook-signature';
+
+const GatewayNotification = z.object({
+  transactionId: z.string().regex(/^[\x21-\x7E]{1,100}$/, 'must be 1-100 printable characters without spaces'),
+  customerReference: z.string().trim().min(1).max(64),
+  amountMinor: MinorAmount.refine((v) => v > 0, 'must be greater than zero'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BDT'),
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
+// The HMAC covers the bytes as sent; re-serialising the parsed JSON would not reproduce them.
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
+async function requireSignature(req: FastifyRequest): Promise<void> {
+  const gateway = (req.params as { gateway?: string }).gateway ?? '';
+  const secret = webhookSecret(gateway);
+  if (!secret) req.log.warn({ gateway }, 'webhook refused: no WEBHOOK_SECRET_<GATEWAY> configured');
+  if (!verifyWebhookSignature(secret, rawBodies.get(req) ?? Buffer.alloc(0), req.headers[SIGNATURE_HEADER])) {
+    throw new ApiError(401, 'unauthorized', `missing or invalid ${SIGNATURE_HEADER}`);
+  }
+  if (req.body === undefined) throw new ApiError(400, 'validation', 'is not valid JSON', 'body');
+}
+
+/** Payment confirmations pushed by gateways. Authenticated by signature, not by operator key. */
+export function webhookRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Encapsulated in this plugin: every other route keeps Fastify's own JSON parser.
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      rawBodies.set(req, body as Buffer);
+      try {
+        done(null, JSON.parse((body as Buffer).toString('utf8')));
+      } catch {
+        done(null, undefined); // reported after the signature check, so unsigned junk only ever gets 401
+      }
+    });
+
+    app.post('/webhooks/:gateway', {
+      preValidation: requireSignature,
+      schema: {
+        summary: 'A gateway (bKash, Nagad, SSLCommerz) confirms a payment; redelivery is harmless',
+        params: z.object({ gateway: z.enum(GATEWAYS) }),
+        body: GatewayNotification,
+        response: { 200: z.object({ paymentId: z.number(), duplicate: z.boolean() }), 400: ErrorBody, 401: ErrorBody },
+      },
+    }, async (req) => {
+      const recorded = await recordGatewayPayment(deps.db, req.params.gateway, { ...req.body, paidAt: new Date(req.body.paidAt) });
+      return { paymentId: recorded.payment.id, duplicate: recorded.duplicate };
+    });
+  };
+}

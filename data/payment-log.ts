@@ -1,0 +1,80 @@
+import { Prisma } from '../prisma/generated/client';
+import type { PaymentMethod, PaymentSource } from '../prisma/generated/enums';
+import type { Db } from '../infra/prisma';
+
+export interface PaymentLogFilter {
+  /** Only payments of this reseller's customers. */
+  resellerId?: number;
+  /** recorded_at >= from */
+  from?: Date;
+  /** recorded_at < to */
+  to?: Date;
+  operatorId?: number;
+  method?: PaymentMethod;
+  /** Case-insensitive substring of customer name, username or payment reference. */
+  q?: string;
+}
+
+/** Position in the log (newest first): the next page starts strictly after this row. */
+export interface PaymentLogKey {
+  recordedAt: Date;
+  id: number;
+}
+
+export interface PaymentLogRow {
+  id: number;
+  customerId: number;
+  customerName: string;
+  username: string;
+  amountMinor: number;
+  currency: string;
+  method: PaymentMethod;
+  source: PaymentSource;
+  operatorId: number | null;
+  operatorName: string | null;
+  gateway: string | null;
+  reference: string | null;
+  note: string | null;
+  receivedAt: Date;
+  recordedAt: Date;
+  reversedAt: Date | null;
+  reversalReason: string | null;
+}
+
+/** LIKE treats % and _ as wildcards; a search for "50%" must match the text, not everything. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function conditions(f: PaymentLogFilter, after?: PaymentLogKey): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`true`];
+  if (f.resellerId !== undefined) parts.push(Prisma.sql`c.reseller_id = ${f.resellerId}`);
+  if (f.from) parts.push(Prisma.sql`p.recorded_at >= ${f.from}::timestamptz`);
+  if (f.to) parts.push(Prisma.sql`p.recorded_at < ${f.to}::timestamptz`);
+  if (f.operatorId !== undefined) parts.push(Prisma.sql`p.operator_id = ${f.operatorId}`);
+  if (f.method) parts.push(Prisma.sql`p.method = ${f.method}::"PaymentMethod"`);
+  if (f.q) {
+    const like = containsPattern(f.q);
+    parts.push(Prisma.sql`(c.name ilike ${like} or c.username ilike ${like} or p.reference ilike ${like})`);
+  }
+  // A row comparison, so Postgres walks the (recorded_at, id) index instead of re-sorting per page.
+  if (after) parts.push(Prisma.sql`(p.recorded_at, p.id) < (${after.recordedAt}::timestamptz, ${after.id})`);
+  return Prisma.join(parts, ' and ');
+}
+
+/** One page of the payment log, newest recorded first. */
+export async function paymentLogPage(db: Pick<Db, '$queryRaw'>, filter: PaymentLogFilter, after: PaymentLogKey | undefined, limit: number): Promise<PaymentLogRow[]> {
+  const rows = await db.$queryRaw<Array<Omit<PaymentLogRow, 'amountMinor'> & { amountMinor: bigint }>>`
+    select p.id, p.customer_id as "customerId", c.name as "customerName", c.username,
+           p.amount_minor as "amountMinor", p.currency, p.method::text as method, p.source::text as source,
+           p.operator_id as "operatorId", o.name as "operatorName", p.gateway, p.reference, p.note,
+           p.received_at as "receivedAt", p.recorded_at as "recordedAt",
+           p.reversed_at as "reversedAt", p.reversal_reason as "reversalReason"
+      from payments p
+      join customers c on c.id = p.customer_id
+      left join operators o on o.id = p.operator_id
+     where ${conditions(filter, after)}
+     order by p.recorded_at desc, p.id desc
+     limit ${limit}`;
+  return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor) }));
+}

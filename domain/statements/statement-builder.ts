@@ -1,0 +1,135 @@
+// Rules every format shares, applied while a parser walks its file: one account, one
+// currency, identities for every line, and — when the bank states both balances — proof
+// that opening balance + lines = closing balance, which catches truncated or doctored files.
+import { CalendarDate } from '../billing/calendar-date';
+import { assertMinor, formatMinor, Minor } from '../money';
+import { accountMatchKey } from './account-number';
+import { currencyExponent } from './currency';
+import { LineIdentities } from './line-identity';
+import { StatementFormatError, StatementLocation } from './statement-format-error';
+import { ParsedStatement, StatementAccount, StatementFormat, StatementHeader, StatementLine, statementAccountOf } from './statement-line';
+
+export type LineDraft = Omit<StatementLine, 'identity'>;
+
+export interface SectionStart {
+  account: StatementAccount;
+  statementId?: string;
+  from?: CalendarDate;
+  to?: CalendarDate;
+  openingBalanceMinor?: Minor;
+}
+
+export interface SectionEnd {
+  openingBalanceMinor?: Minor;
+  closingBalanceMinor?: Minor;
+  to?: CalendarDate;
+}
+
+export interface StatementRules {
+  /** The account's currency; a statement or line in any other currency is rejected. */
+  currency?: string;
+  /** Default true. */
+  verifyBalances?: boolean;
+}
+
+interface OpenSection {
+  openingBalanceMinor?: Minor;
+  sumMinor: Minor;
+  where: StatementLocation;
+}
+
+export class StatementBuilder {
+  private currency?: string;
+  private currencyOwner = 'statement';
+  private account?: StatementAccount;
+  private identities?: LineIdentities;
+  private header: Omit<StatementHeader, 'accountIban' | 'accountNumber' | 'currency'> = {};
+  private section?: OpenSection;
+  private sections = 0;
+  private readonly lines: StatementLine[] = [];
+
+  constructor(
+    readonly format: StatementFormat,
+    private readonly rules: StatementRules = {},
+  ) {
+    if (rules.currency) {
+      this.currency = rules.currency;
+      this.currencyOwner = 'account';
+    }
+  }
+
+  get statementCurrency(): string | undefined {
+    return this.currency;
+  }
+
+  fail(where: StatementLocation, reason: string): never {
+    throw new StatementFormatError(this.format, where, reason);
+  }
+
+  /** `what` names the source in the message, e.g. 'line 7' or 'opening balance'. */
+  requireCurrency(currency: string, what: string, where: StatementLocation): void {
+    if (this.currency === undefined) {
+      this.currency = currency;
+    } else if (currency !== this.currency) {
+      this.fail(where, `multiple currencies: ${what} is ${currency}, ${this.currencyOwner} is ${this.currency}`);
+    } else if (what === 'statement') {
+      this.currencyOwner = 'statement';
+    }
+  }
+
+  beginSection(start: SectionStart, where: StatementLocation): void {
+    if (this.section) this.fail(where, 'a new statement starts before the previous one has ended');
+    const account = statementAccountOf(start.account);
+    if (this.account === undefined) {
+      this.account = start.account;
+      this.identities = new LineIdentities(account);
+      this.header = { statementId: start.statementId, from: start.from, openingBalanceMinor: start.openingBalanceMinor };
+    } else if (accountMatchKey(account) !== accountMatchKey(statementAccountOf(this.account))) {
+      this.fail(where, `file holds statements of several accounts (${statementAccountOf(this.account)} and ${account}); import each account separately`);
+    }
+    if (start.to !== undefined) this.header.to = start.to;
+    this.section = { openingBalanceMinor: start.openingBalanceMinor, sumMinor: 0, where };
+    this.sections++;
+  }
+
+  addLine(draft: LineDraft, where: StatementLocation): void {
+    if (!this.section || !this.identities) return this.fail(where, 'statement line outside a statement (no header before it)');
+    this.requireCurrency(draft.currency, `line ${draft.lineNo}`, where);
+    assertMinor(draft.amountMinor);
+    const line = withoutUndefined({ ...draft, identity: '' });
+    line.identity = this.identities.next(line);
+    this.lines.push(line);
+    this.section.sumMinor = assertMinor(this.section.sumMinor + draft.amountMinor, 'statement total');
+  }
+
+  endSection(end: SectionEnd, where: StatementLocation): void {
+    const section = this.section;
+    if (!section) return this.fail(where, 'statement end without a statement start');
+    this.section = undefined;
+    const opening = section.openingBalanceMinor ?? end.openingBalanceMinor;
+    if (this.sections === 1 && opening !== undefined) this.header.openingBalanceMinor = opening;
+    if (end.closingBalanceMinor !== undefined) this.header.closingBalanceMinor = end.closingBalanceMinor;
+    if (end.to !== undefined) this.header.to = end.to;
+    if (this.rules.verifyBalances === false || opening === undefined || end.closingBalanceMinor === undefined) return;
+    if (opening + section.sumMinor !== end.closingBalanceMinor) {
+      const money = (amount: Minor) => formatMinor(amount, this.currency ?? '', currencyExponent(this.currency ?? ''));
+      this.fail(
+        where,
+        `balances do not reconcile: opening ${money(opening)} + lines ${money(section.sumMinor)} ≠ closing ${money(end.closingBalanceMinor)}; is the file complete?`,
+      );
+    }
+  }
+
+  finish(where: StatementLocation): ParsedStatement {
+    if (this.section) this.fail(where, 'file ends inside a statement');
+    if (!this.account) this.fail(where, 'no statement found in the file');
+    if (!this.currency) this.fail(where, 'statement currency is unknown; pass the account currency');
+    const header = withoutUndefined({ ...this.account, currency: this.currency, ...this.header }) as StatementHeader;
+    return { header, lines: this.lines };
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}

@@ -1,0 +1,79 @@
+// Statements arrive as one string or Buffer. These readers walk it in place, decoding
+// one line or one chunk at a time, so a 100k-line file never exists a second time as a
+// whole decoded string or an array of lines.
+import { StringDecoder } from 'node:string_decoder';
+import { StatementFormatError } from './statement-format-error';
+import { StatementFormat } from './statement-line';
+import { decodeWindows1250 } from './windows-1250';
+
+export type TextEncoding = 'utf-8' | 'windows-1250';
+
+export interface TextLine {
+  lineNo: number;
+  text: string;
+}
+
+const BOM = '\uFEFF';
+const REPLACEMENT = '\uFFFD';
+const CHUNK_CHARS = 64 * 1024;
+
+function stripBom(text: string, first: boolean): string {
+  return first && text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+// Bytes that are not UTF-8 decode to U+FFFD; importing them would store mangled names,
+// and the usual cause is a Windows-1250 file read with the wrong encoding.
+function rejectUndecodable(format: StatementFormat, text: string, lineNo?: number): void {
+  if (text.includes(REPLACEMENT)) {
+    throw new StatementFormatError(format, { lineNo }, 'text is not valid UTF-8; is the file Windows-1250 encoded?');
+  }
+}
+
+/** Lines without their terminator (LF or CRLF), numbered from 1. A final empty line after the last LF is not yielded. */
+export function* textLines(format: StatementFormat, input: string | Buffer, encoding: TextEncoding = 'utf-8'): Generator<TextLine> {
+  const length = input.length;
+  let start = 0;
+  let lineNo = 0;
+  while (start < length) {
+    let end = typeof input === 'string' ? input.indexOf('\n', start) : input.indexOf(0x0a, start);
+    const next = end === -1 ? length : end + 1;
+    if (end === -1) end = length;
+    // LF never occurs inside a UTF-8 multi-byte sequence or a Windows-1250 byte, so per-line decoding is exact.
+    let text =
+      typeof input === 'string'
+        ? input.slice(start, end)
+        : encoding === 'windows-1250'
+          ? decodeWindows1250(input, start, end)
+          : input.toString('utf8', start, end);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    lineNo++;
+    if (typeof input !== 'string' && encoding === 'utf-8') rejectUndecodable(format, text, lineNo);
+    yield { lineNo, text: stripBom(text, lineNo === 1) };
+    start = next;
+  }
+}
+
+/** Decoded chunks of at most ~64k characters; multi-byte UTF-8 sequences are never split. */
+export function* textChunks(format: StatementFormat, input: string | Buffer, encoding: TextEncoding = 'utf-8'): Generator<string> {
+  let first = true;
+  if (typeof input === 'string') {
+    for (let i = 0; i < input.length; i += CHUNK_CHARS) {
+      yield stripBom(input.slice(i, i + CHUNK_CHARS), first);
+      first = false;
+    }
+    return;
+  }
+  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : undefined;
+  for (let i = 0; i < input.length; i += CHUNK_CHARS) {
+    const end = Math.min(i + CHUNK_CHARS, input.length);
+    const text = decoder ? decoder.write(input.subarray(i, end)) : decodeWindows1250(input, i, end);
+    if (decoder) rejectUndecodable(format, text);
+    yield stripBom(text, first);
+    first = false;
+  }
+  const rest = decoder?.end();
+  if (rest) {
+    rejectUndecodable(format, rest);
+    yield rest;
+  }
+}

@@ -1,0 +1,72 @@
+import type { Caller } from '../api/auth';
+import { localMidnight } from '../domain/dunning/zoned-time';
+import type { Db } from '../infra/prisma';
+import { getVisibleCustomer } from './customers.service';
+
+type EntryKind = 'bill' | 'payment' | 'reversal';
+
+export interface StatementEntry {
+  at: string;
+  kind: EntryKind;
+  invoiceId: number | null;
+  paymentId: number | null;
+  /** Invoice number, or the payment's transaction reference. */
+  reference: string | null;
+  description: string;
+  /** Signed effect on what the customer owes: bills positive, payments negative, reversals positive. */
+  amountMinor: number;
+  balanceMinor: number;
+}
+
+export interface CustomerStatement {
+  customer: { id: number; name: string; username: string; currency: string };
+  entries: StatementEntry[];
+  billedMinor: number;
+  /** Payments received minus payments reversed. */
+  paidMinor: number;
+  /** billed − paid; negative when the customer is in credit. */
+  outstandingMinor: number;
+}
+
+const KIND_ORDER: Record<EntryKind, number> = { bill: 0, payment: 1, reversal: 2 };
+
+/** Bills and payments in date order with a running balance, like a bank statement. */
+export async function customerStatement(db: Db, caller: Caller, customerId: number): Promise<CustomerStatement> {
+  const customer = await getVisibleCustomer(db, caller, customerId);
+  const [invoices, payments] = await Promise.all([
+    db.invoice.findMany({ where: { customerId, status: { not: 'void' } } }),
+    db.payment.findMany({ where: { customerId } }),
+  ]);
+
+  const entries: Array<Omit<StatementEntry, 'balanceMinor' | 'at'> & { at: Date }> = [];
+  for (const i of invoices) {
+    entries.push({
+      at: localMidnight(i.issueDate.toISOString().slice(0, 10), customer.timezone),
+      kind: 'bill', invoiceId: i.id, paymentId: null, reference: i.number,
+      description: `Invoice ${i.number} for ${i.period}, due ${i.dueDate.toISOString().slice(0, 10)}`,
+      amountMinor: Number(i.totalMinor),
+    });
+  }
+  for (const p of payments) {
+    const common = { invoiceId: null, paymentId: p.id, reference: p.reference };
+    entries.push({ ...common, at: p.receivedAt, kind: 'payment', description: `Payment by ${p.gateway ?? p.method}`, amountMinor: -Number(p.amountMinor) });
+    if (p.reversedAt) {
+      entries.push({ ...common, at: p.reversedAt, kind: 'reversal', description: `Payment ${p.id} reversed: ${p.reversalReason ?? ''}`.trim(), amountMinor: Number(p.amountMinor) });
+    }
+  }
+  entries.sort((a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.invoiceId ?? a.paymentId!) - (b.invoiceId ?? b.paymentId!));
+
+  let balance = 0;
+  const withBalance = entries.map((e) => {
+    balance += e.amountMinor;
+    return { ...e, at: e.at.toISOString(), balanceMinor: balance };
+  });
+  const billedMinor = entries.filter((e) => e.kind === 'bill').reduce((sum, e) => sum + e.amountMinor, 0);
+  return {
+    customer: { id: customer.id, name: customer.name, username: customer.username, currency: customer.currency },
+    entries: withBalance,
+    billedMinor,
+    paidMinor: billedMinor - balance,
+    outstandingMinor: balance,
+  };
+}

@@ -1,0 +1,40 @@
+import { csvCell, csvLine, decimalAmount } from '../../../services/payment-csv';
+
+describe('CSV cells for the payment export', () => {
+  it.each([
+    ['=cmd()', "'=cmd()"],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['\r=1', "\"'\r=1\""],
+  ])('neutralises formula start %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('quotes commas, quotes and line breaks and doubles inner quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+  });
+
+  it('leaves plain text, numbers and empties alone', () => {
+    expect(csvCell('Rahim Uddin')).toBe('Rahim Uddin');
+    expect(csvCell('রহিম')).toBe('রহিম');
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('joins a line with CRLF', () => {
+    expect(csvLine(['x', 1, null, '=1'])).toBe("x,1,,'=1\r\n");
+  });
+
+  it('prints minor units as major units with two decimals', () => {
+    expect(decimalAmount(123450)).toBe('1234.50');
+    expect(decimalAmount(5)).toBe('0.05');
+    expect(decimalAmount(100)).toBe('1.00');
+  });
+});
