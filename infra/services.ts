@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config';
-import { checkDatabase, ensureDatabase } from './database';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { openDatabaseTarget } from './database-target';
 import { logger } from './logger';
-import { applyMigrations } from './migrations';
 import { DATA_DIR } from './paths';
 import { connectTemporal } from './temporal-connection';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -28,18 +26,10 @@ export async function startBackends(config: Config): Promise<Backends> {
     for (const s of stops.reverse()) await s().catch((err) => logger.warn({ err }, 'stop failed'));
   };
   try {
-    let databaseUrl = config.DATABASE_URL;
-    let databaseDir: string | undefined;
-    if (databaseUrl) {
-      await checkDatabase(databaseUrl);
-    } else {
-      databaseDir = path.join(DATA_DIR, 'postgres');
-      const pg = await startEmbeddedPostgres({ rootDir: databaseDir, port: config.SETTLE_PG_PORT, durable: true });
-      stops.push(pg.stop);
-      databaseUrl = await ensureDatabase(pg.serverUrl, 'settle');
-    }
-    const applied = await applyMigrations(databaseUrl);
-    if (applied.length) logger.info({ applied }, 'database migrated');
+    const database = await openDatabaseTarget(config);
+    stops.push(database.release);
+    const databaseUrl = database.databaseUrl;
+    const databaseDir = config.DATABASE_URL ? undefined : path.join(DATA_DIR, 'postgres');
 
     let temporalAddress = config.TEMPORAL_ADDRESS;
     let temporalUiUrl: string | undefined;

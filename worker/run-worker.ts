@@ -3,6 +3,7 @@ import { logger } from '../infra/logger';
 import { createPrisma } from '../infra/prisma';
 import { connectTemporal, ensureSearchAttributes } from '../infra/temporal-connection';
 import { startOutboxRelay } from '../services/outbox-relay';
+import { startHeartbeat } from '../data/worker-heartbeat';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { createWorker } from './create-worker';
 
@@ -31,9 +32,11 @@ export async function runWorker(opts: {
   });
   const running = worker.run();
   const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
+  const heartbeat = startHeartbeat(db, opts.taskQueue);
   logger.info({ taskQueue: opts.taskQueue }, 'worker running');
   return {
     async stop() {
+      await heartbeat.stop();
       await relay.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
@@ -50,7 +53,8 @@ function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+    // Our entry points own SIGINT/SIGTERM and stop the worker in order.
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN'), shutdownSignals: [] });
   } catch {
     // Already installed by the host (tests install their own runtime).
   }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { temporal as proto } from '@temporalio/proto';
+import { liveWorkers } from '../../data/worker-heartbeat';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 
@@ -7,8 +7,6 @@ type Status = 'ok' | 'down';
 const StatusSchema = z.enum(['ok', 'down']);
 const HealthSchema = z.object({ database: StatusSchema, temporal: StatusSchema, worker: StatusSchema });
 
-// A worker long-polls for about a minute; a poll seen within this window means one is alive.
-const POLLER_FRESH_MS = 90_000;
 
 async function check(fn: () => Promise<boolean>, timeoutMs = 3000): Promise<Status> {
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
@@ -16,7 +14,6 @@ async function check(fn: () => Promise<boolean>, timeoutMs = 3000): Promise<Stat
 }
 
 export function healthRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
-  const namespace = deps.temporal.options.namespace;
   return async (app) => {
     app.get(
       '/health',
@@ -25,18 +22,7 @@ export function healthRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         const [database, temporal, worker] = await Promise.all([
           check(async () => (await deps.db.$queryRaw<unknown[]>`select 1`).length === 1),
           check(async () => !!(await deps.temporal.workflowService.getSystemInfo({}))),
-          check(async () => {
-            const res = await deps.temporal.workflowService.describeTaskQueue({
-              namespace,
-              taskQueue: { name: deps.taskQueue },
-              taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-            });
-            const now = Date.now();
-            return res.pollers.some((p) => {
-              const seconds = Number(p.lastAccessTime?.seconds ?? 0);
-              return now - seconds * 1000 < POLLER_FRESH_MS;
-            });
-          }),
+          check(async () => (await liveWorkers(deps.db, deps.taskQueue)) > 0),
         ]);
         const body = { database, temporal, worker };
         return reply.code(Object.values(body).every((s) => s === 'ok') ? 200 : 503).send(body);

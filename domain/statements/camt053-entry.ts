@@ -2,11 +2,12 @@
 // A batch entry (several <TxDtls>, e.g. a collection service crediting many payers at
 // once) becomes one line per transaction, so each payer's money can be matched on its own.
 import { Minor } from '../money';
-import { accountMatchKey, isIbanLike } from './account-number';
+import { compactAccount, isIbanLike } from './account-number';
 import { currencyExponent } from './currency';
-import { parseDecimalMinor } from './decimal-amount';
+import { negate, parseDecimalMinor } from './decimal-amount';
 import { mergeSymbols, normalizeSymbol, PaymentSymbols, symbolsInText } from './payment-symbols';
 import { LineDraft } from './statement-builder';
+import { FieldFormatError } from './statement-format-error';
 import { dateFromIso } from './statement-dates';
 
 export interface CamtAmount {
@@ -47,21 +48,19 @@ export const newTransaction = (): CamtTransaction => ({ unstructured: [], credit
 
 /** Signed minor units of an amount element; CdtDbtInd decides the sign. */
 export function signedAmount(amount: CamtAmount, creditDebit: string | undefined): Minor {
-  if (creditDebit !== 'CRDT' && creditDebit !== 'DBIT') throw new CamtEntryError(`CdtDbtInd must be CRDT or DBIT, got '${creditDebit ?? ''}'`);
+  if (creditDebit !== 'CRDT' && creditDebit !== 'DBIT') throw new FieldFormatError(`CdtDbtInd must be CRDT or DBIT, got '${creditDebit ?? ''}'`);
   const minor = parseDecimalMinor(amount.value, currencyExponent(amount.currency), { decimalSeparator: '.' });
-  if (minor < 0) throw new CamtEntryError(`amount '${amount.value}' must be unsigned; CdtDbtInd carries the sign`);
-  return creditDebit === 'DBIT' ? -minor : minor;
+  if (minor < 0) throw new FieldFormatError(`amount '${amount.value}' must be unsigned; CdtDbtInd carries the sign`);
+  return creditDebit === 'DBIT' ? negate(minor) : minor;
 }
-
-export class CamtEntryError extends Error {}
 
 /** Lines for one entry, numbered from `firstLineNo`. */
 export function entryLines(entry: CamtEntry, firstLineNo: number): LineDraft[] {
-  if (!entry.amount) throw new CamtEntryError('entry has no Amt');
+  if (!entry.amount) throw new FieldFormatError('entry has no Amt');
   if (entry.status !== undefined && entry.status !== 'BOOK') {
-    throw new CamtEntryError(`entry status is ${entry.status}; a camt.053 statement holds booked (BOOK) entries only`);
+    throw new FieldFormatError(`entry status is ${entry.status}; a camt.053 statement holds booked (BOOK) entries only`);
   }
-  if (!entry.bookingDate) throw new CamtEntryError('entry has no BookgDt');
+  if (!entry.bookingDate) throw new FieldFormatError('entry has no BookgDt');
   const bookingDate = dateFromIso(entry.bookingDate);
   const total = signedAmount(entry.amount, entry.creditDebit);
   const txs = entry.transactions;
@@ -71,16 +70,16 @@ export function entryLines(entry: CamtEntry, firstLineNo: number): LineDraft[] {
   }
   let sum = 0;
   const lines = txs.map((tx, i) => {
-    if (!tx.amount) throw new CamtEntryError(`batch entry transaction ${i + 1} has no amount of its own`);
+    if (!tx.amount) throw new FieldFormatError(`batch entry transaction ${i + 1} has no amount of its own`);
     if (tx.amount.currency !== entry.amount?.currency) {
-      throw new CamtEntryError(`multiple currencies: transaction ${i + 1} is ${tx.amount.currency}, entry is ${entry.amount?.currency}`);
+      throw new FieldFormatError(`multiple currencies: transaction ${i + 1} is ${tx.amount.currency}, entry is ${entry.amount?.currency}`);
     }
     const amount = signedAmount(tx.amount, tx.creditDebit ?? entry.creditDebit);
     sum += amount;
     const reference = tx.bankReference ?? (entry.bankReference ? `${entry.bankReference}/${i + 1}` : undefined);
     return line(firstLineNo + i, bookingDate, amount, tx.amount.currency, tx, reference, entry);
   });
-  if (sum !== total) throw new CamtEntryError(`batch transactions add up to ${sum} minor units, the entry states ${total}`);
+  if (sum !== total) throw new FieldFormatError(`batch transactions add up to ${sum} minor units, the entry states ${total}`);
   return lines;
 }
 
@@ -104,10 +103,6 @@ function creditorReferenceSymbols(reference: string): PaymentSymbols {
 
 function partyAccount(party: CamtParty): string | undefined {
   if (!party.account) return undefined;
-  if (isIbanLike(party.account)) return accountMatchKey(party.account).includes('/') ? compactIban(party.account) : compactIban(party.account);
+  if (isIbanLike(party.account)) return compactAccount(party.account);
   return party.bankCode && /^\d{4}$/.test(party.bankCode) ? `${party.account}/${party.bankCode}` : party.account;
-}
-
-function compactIban(iban: string): string {
-  return iban.replace(/\s/g, '').toUpperCase();
 }

@@ -52,3 +52,8 @@ function toMinor(digits: string, negative: boolean, raw: string): Minor {
   if (!Number.isSafeInteger(value)) throw new FieldFormatError(`amount '${raw}' is too large`);
   return negative && value !== 0 ? -value : value;
 }
+
+/** -x without producing -0, which would make equal amounts compare unequal under Object.is. */
+export function negate(amount: Minor): Minor {
+  return amount === 0 ? 0 : -amount;
+}

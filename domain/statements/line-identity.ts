@@ -35,7 +35,7 @@ export class LineIdentities {
       line.constantSymbol ?? '',
     ]);
     // Keyed by a digest so a 100k-line file does not keep 100k fact strings alive.
-    const key = createHash('sha256').update(facts).digest('latin1');
+    const key = createHash('sha256').update(facts).digest('base64');
     const ordinal = (this.occurrences.get(key) ?? 0) + 1;
     this.occurrences.set(key, ordinal);
     return `sha256:${createHash('sha256').update(`${facts}#${ordinal}`).digest('hex')}`;

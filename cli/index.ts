@@ -1,0 +1,20 @@
+import { ConfigError } from '../infra/config';
+import { runMain } from '../infra/run-main';
+import { createCommandContext, type CommandContext } from './context';
+import { operatorCommand } from './operator.command';
+
+const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<void>> = {
+  operator: operatorCommand,
+};
+
+runMain(async () => {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) throw new ConfigError(`usage: npm run cli -- <${Object.keys(COMMANDS).join('|')}> …`);
+  const ctx = createCommandContext();
+  try {
+    await command(ctx, argv);
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,110 @@
+// Czech GPC/ABO statements ("výpis ve formátu GPC"), usually Windows-1250. Each 074
+// header opens a statement for one account; 075 records follow; 078/079 carry the
+// payer's message for the 075 before them; 076 (extra bank data) is skipped.
+import { Minor } from '../money';
+import { currencyExponent, currencyFromNumeric } from './currency';
+import { hundredthsToMinor, negate } from './decimal-amount';
+import { GPC_RECORD_LENGTH, GpcHeaderRecord, GpcItemRecord, GpcSignedHundredths, readHeaderRecord, readItemRecord } from './gpc-records';
+import { normalizeConstantSymbol, normalizeSymbol } from './payment-symbols';
+import { LineDraft, StatementBuilder, StatementRules } from './statement-builder';
+import { atLocation, FieldFormatError } from './statement-format-error';
+import { ParsedStatement } from './statement-line';
+import { TextEncoding, textLines } from './text-input';
+
+export interface GpcOptions extends StatementRules {
+  /** Default 'windows-1250'. */
+  encoding?: TextEncoding;
+}
+
+// 1 debit, 2 credit, 4 reversal of a debit (money returns), 5 reversal of a credit (money leaves).
+const SIGN: Readonly<Record<GpcItemRecord['accountingCode'], 1 | -1>> = { '1': -1, '2': 1, '4': 1, '5': -1 };
+
+// GPC states no currency in the header; a statement without lines is in the account currency, or CZK.
+const DEFAULT_CURRENCY = 'CZK';
+
+interface PendingItem {
+  item: GpcItemRecord;
+  lineNo: number;
+  message: string[];
+}
+
+export function parseGpc(input: string | Buffer, options: GpcOptions = {}): ParsedStatement {
+  const builder = new StatementBuilder('gpc', options);
+  let header: { record: GpcHeaderRecord; lineNo: number } | undefined;
+  let pending: PendingItem | undefined;
+  let last = 0;
+
+  const emitPending = (): void => {
+    if (!pending || !header) return;
+    const { item, lineNo, message } = pending;
+    pending = undefined;
+    atLocation('gpc', { lineNo }, () => builder.addLine(itemLine(item, lineNo, message.join(' '), header!.record), { lineNo }));
+  };
+  const closeSection = (lineNo: number): void => {
+    emitPending();
+    if (!header) return;
+    if (!builder.statementCurrency) builder.requireCurrency(DEFAULT_CURRENCY, 'statement', { lineNo: header.lineNo });
+    const exponent = currencyExponent(builder.statementCurrency ?? DEFAULT_CURRENCY);
+    const { opening, closing } = header.record;
+    builder.endSection({ openingBalanceMinor: balance(opening, exponent), closingBalanceMinor: balance(closing, exponent) }, { lineNo });
+    header = undefined;
+  };
+
+  for (const { lineNo, text } of textLines('gpc', input, options.encoding ?? 'windows-1250')) {
+    last = lineNo;
+    if (text.trim() === '') continue;
+    if (text.length > GPC_RECORD_LENGTH) {
+      builder.fail({ lineNo }, `record is ${text.length} characters, GPC records have ${GPC_RECORD_LENGTH}; is the encoding right?`);
+    }
+    const record = text.padEnd(GPC_RECORD_LENGTH, ' ');
+    const type = record.slice(0, 3);
+    atLocation('gpc', { lineNo }, () => {
+      if (type === '074') {
+        closeSection(lineNo);
+        const read = readHeaderRecord(record);
+        header = { record: read, lineNo };
+        builder.beginSection({ account: { accountNumber: read.account }, statementId: read.statementNumber, from: read.openingDate, to: read.date }, { lineNo });
+      } else if (type === '075') {
+        if (!header) builder.fail({ lineNo }, 'transaction record 075 before any header record 074');
+        emitPending();
+        pending = { item: readItemRecord(record), lineNo, message: [] };
+      } else if (type === '078' || type === '079') {
+        const item = pending ?? builder.fail({ lineNo }, `message record ${type} does not follow a transaction record 075`);
+        const content = record.slice(3).replace(/\s{2,}/g, ' ').trim();
+        if (content) item.message.push(content);
+      } else if (type !== '076') {
+        builder.fail({ lineNo }, `unknown record type '${type}'`);
+      }
+    });
+  }
+  closeSection(last + 1);
+  return builder.finish({ lineNo: last + 1 });
+}
+
+function balance(value: GpcSignedHundredths, exponent: number): Minor {
+  const minor = hundredthsToMinor(value.digits, exponent);
+  return value.negative ? negate(minor) : minor;
+}
+
+function itemLine(item: GpcItemRecord, lineNo: number, message: string, header: GpcHeaderRecord): LineDraft {
+  if (item.account !== header.account) {
+    throw new FieldFormatError(`record is for account ${item.account}, the statement header for ${header.account}`);
+  }
+  const currency = currencyFromNumeric(item.currencyNumeric);
+  const magnitude = hundredthsToMinor(item.amountHundredths, currencyExponent(currency));
+  const bookingDate = item.bookingDate ?? item.valueDate ?? header.date;
+  if (!bookingDate) throw new FieldFormatError('record has neither a booking nor a value date');
+  return {
+    lineNo,
+    bookingDate,
+    amountMinor: SIGN[item.accountingCode] === 1 ? magnitude : negate(magnitude),
+    currency,
+    variableSymbol: normalizeSymbol(item.variableSymbol),
+    specificSymbol: normalizeSymbol(item.specificSymbol),
+    constantSymbol: normalizeConstantSymbol(item.constantSymbol),
+    counterAccount: item.counterAccount,
+    counterName: item.counterName,
+    message: message || undefined,
+    bankReference: item.documentNumber,
+  };
+}

@@ -1,0 +1,152 @@
+// SWIFT MT940 customer statement, read line by line. A file may hold several messages
+// (pages :28C: 1/1, 2/1 … or consecutive days), each :20: … :62F:; all must be for one
+// account and currency. Lines of a field that do not start with a tag continue it.
+import { compactAccount, isIbanLike } from './account-number';
+import { parseBalance, parseStatementLine, Mt940Entry } from './mt940-fields';
+import { parseInformation } from './mt940-information';
+import { StatementBuilder, StatementRules } from './statement-builder';
+import { atLocation, StatementLocation } from './statement-format-error';
+import { ParsedStatement, StatementAccount } from './statement-line';
+import { TextEncoding, textLines } from './text-input';
+
+export interface Mt940Options extends StatementRules {
+  encoding?: TextEncoding;
+}
+
+const TAG = /^:(\d{2}[A-Z]?):(.*)$/;
+
+interface Field {
+  tag: string;
+  lineNo: number;
+  lines: string[];
+}
+
+class Mt940Reader {
+  private field?: Field;
+  private reference?: string;
+  private number?: string;
+  private account?: StatementAccount;
+  private inSection = false;
+  private pending?: { entry: Mt940Entry; lineNo: number };
+
+  constructor(private readonly builder: StatementBuilder) {}
+
+  line(lineNo: number, raw: string): void {
+    let text = raw;
+    if (text.startsWith('{')) {
+      // SWIFT envelope: blocks {1:}{2:}{3:} precede the text block {4:.
+      const body = text.indexOf('{4:');
+      if (body === -1) return;
+      text = text.slice(body + 3);
+    }
+    // '-' alone or '-}' ends a message; a '-' starting continuation text does not.
+    if (text.trim() === '' || text.trim() === '-' || text.startsWith('-}')) return this.flushField();
+    const tag = TAG.exec(text);
+    if (tag) {
+      this.flushField();
+      this.field = { tag: tag[1], lineNo, lines: [tag[2]] };
+    } else if (this.field) this.field.lines.push(text);
+    else this.builder.fail({ lineNo }, `text outside any field: '${text.slice(0, 30)}'`);
+  }
+
+  end(lineNo: number): void {
+    this.flushField();
+    this.flushPending();
+    if (this.inSection) this.builder.fail({ lineNo }, 'file ends without the closing balance :62F:');
+  }
+
+  private flushField(): void {
+    const field = this.field;
+    this.field = undefined;
+    if (field) atLocation('mt940', { lineNo: field.lineNo }, () => this.process(field));
+  }
+
+  private process({ tag, lineNo, lines }: Field): void {
+    const where: StatementLocation = { lineNo };
+    const value = lines.join('\n').trim();
+    if (tag !== '86') this.flushPending();
+    switch (tag) {
+      case '20':
+        if (this.inSection) this.builder.fail(where, 'new statement (:20:) before the closing balance :62F: of the previous one');
+        this.reference = value;
+        this.number = undefined;
+        this.account = undefined;
+        return;
+      case '25':
+        this.account = isIbanLike(value) ? { accountIban: compactAccount(value) } : { accountNumber: value };
+        return;
+      case '28':
+      case '28C':
+        this.number = value;
+        return;
+      case '60F':
+      case '60M': {
+        if (!this.account) this.builder.fail(where, 'opening balance before the account :25:');
+        const balance = parseBalance(value);
+        this.builder.requireCurrency(balance.currency, 'opening balance :60F:', where);
+        this.builder.beginSection(
+          { account: this.account, statementId: this.number ?? this.reference, from: balance.date, openingBalanceMinor: balance.amountMinor },
+          where,
+        );
+        this.inSection = true;
+        return;
+      }
+      case '61': {
+        const currency = this.builder.statementCurrency;
+        if (!this.inSection || !currency) this.builder.fail(where, 'statement line :61: before the opening balance :60F:');
+        this.pending = { entry: parseStatementLine(lines, currency), lineNo };
+        return;
+      }
+      case '86':
+        return this.flushPending(lines);
+      case '62F':
+      case '62M': {
+        if (!this.inSection) this.builder.fail(where, 'closing balance :62F: without an opening balance :60F:');
+        const balance = parseBalance(value);
+        this.builder.requireCurrency(balance.currency, 'closing balance :62F:', where);
+        this.builder.endSection({ closingBalanceMinor: balance.amountMinor, to: balance.date }, where);
+        this.inSection = false;
+        return;
+      }
+      default:
+        return; // :21:, :13D:, :64:, :65:, :90C: … carry nothing a payment match needs
+    }
+  }
+
+  /** Emits the pending :61: line, with its :86: information when given. */
+  private flushPending(information?: readonly string[]): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const { entry, lineNo } = pending;
+    const info = information ? parseInformation(information) : {};
+    this.builder.addLine(
+      {
+        lineNo,
+        bookingDate: entry.bookingDate,
+        amountMinor: entry.amountMinor,
+        currency: this.builder.statementCurrency ?? '',
+        variableSymbol: info.variableSymbol,
+        specificSymbol: info.specificSymbol,
+        constantSymbol: info.constantSymbol,
+        counterAccount: info.counterAccount,
+        counterName: info.counterName,
+        message: info.message ?? entry.supplementary,
+        bankReference: entry.bankReference,
+      },
+      { lineNo },
+    );
+  }
+}
+
+export function parseMt940(input: string | Buffer, options: Mt940Options = {}): ParsedStatement {
+  const builder = new StatementBuilder('mt940', options);
+  const reader = new Mt940Reader(builder);
+  let last = 0;
+  for (const { lineNo, text } of textLines('mt940', input, options.encoding)) {
+    reader.line(lineNo, text);
+    last = lineNo;
+  }
+  reader.end(last + 1);
+  return builder.finish({ lineNo: last + 1 });
+}
