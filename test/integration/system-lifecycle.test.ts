@@ -49,7 +49,7 @@ describe('starting Settle', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'settle-start-'));
     chmodSync(dataDir, 0o755); // embedded Postgres runs as the postgres user when we are root
     const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const env = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), SETTLE_PG_PORT: String(pgPort), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
+    const env: NodeJS.ProcessEnv = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), SETTLE_PG_PORT: String(pgPort), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
     const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });

@@ -77,7 +77,7 @@ describe('parseCamt053 rejections', () => {
   it.each([
     ['pending entries', entry('').replace('<Cd>BOOK</Cd>', '<Cd>PDNG</Cd>'), 'entry status is PDNG'],
     ['an amount with more decimals than the currency', entry('', '1.005'), "more than 2 decimal places"],
-    ['a signed amount', entry('', '-5.00'), 'not an amount'],
+    ['a signed amount', entry('', '-5.00'), 'must be unsigned'],
     ['an unknown credit/debit indicator', entry('', '5.00', 'CRED'), 'CdtDbtInd must be CRDT or DBIT'],
     ['a missing booking date', entry('').replace(/<BookgDt>.*<\/BookgDt>/, ''), 'entry has no BookgDt'],
     ['a batch whose transactions do not add up', entry(`<NtryDtls><TxDtls><Amt Ccy="CZK">60.00</Amt></TxDtls><TxDtls><Amt Ccy="CZK">30.00</Amt></TxDtls></NtryDtls>`), 'batch transactions add up to 9000'],
