@@ -27,6 +27,9 @@ class Mt940Reader {
   private number?: string;
   private account?: StatementAccount;
   private inSection = false;
+  private awaitingOpening = false;
+  /** The last page closed with an intermediate balance (:62M:), so another page must follow. */
+  private continues = false;
   private pending?: { entry: Mt940Entry; lineNo: number };
 
   constructor(private readonly builder: StatementBuilder) {}
@@ -53,6 +56,8 @@ class Mt940Reader {
     this.flushField();
     this.flushPending();
     if (this.inSection) this.builder.fail({ lineNo }, 'file ends without the closing balance :62F:');
+    if (this.awaitingOpening) this.builder.fail({ lineNo }, 'file ends after a statement reference :20: without balances');
+    if (this.continues) this.builder.fail({ lineNo }, 'file ends after an intermediate balance :62M:; the next page is missing');
   }
 
   private flushField(): void {
@@ -71,6 +76,7 @@ class Mt940Reader {
         this.reference = value;
         this.number = undefined;
         this.account = undefined;
+        this.awaitingOpening = true;
         return;
       case '25':
         this.account = isIbanLike(value) ? { accountIban: compactAccount(value) } : { accountNumber: value };
@@ -89,6 +95,7 @@ class Mt940Reader {
           where,
         );
         this.inSection = true;
+        this.awaitingOpening = false;
         return;
       }
       case '61': {
@@ -106,6 +113,7 @@ class Mt940Reader {
         this.builder.requireCurrency(balance.currency, 'closing balance :62F:', where);
         this.builder.endSection({ closingBalanceMinor: balance.amountMinor, to: balance.date }, where);
         this.inSection = false;
+        this.continues = tag === '62M';
         return;
       }
       default:
