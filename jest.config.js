@@ -1,6 +1,6 @@
 // Three projects: pure domain code, workflows on the time-skipping server,
 // and integration against real Postgres + Temporal dev server + worker + API.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 // ESM-only dependencies that CommonJS code under jest must require (Node's own
 // require(esm) is not available inside jest's module registry on Node 20).
 const esmOnly = ['content-disposition', 'cookie'];
@@ -8,7 +8,7 @@ const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': tsJest,
-    [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
+    [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true, isolatedModules: true } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -9,6 +9,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly issues?: Array<{ field: string; reason: string }>,
   ) {
     super(message);
   }
@@ -27,7 +28,7 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
     return;
   }
   if (error instanceof ApiError) {
-    const issues = error.field ? [{ field: error.field, reason: error.message }] : undefined;
+    const issues = error.issues ?? (error.field ? [{ field: error.field, reason: error.message }] : undefined);
     void reply.code(error.status).send({ error: error.code, message: error.message, issues });
     return;
   }

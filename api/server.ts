@@ -9,6 +9,7 @@ import { errorHandler } from './errors';
 import { healthRoutes } from './routes/health';
 import { customerRoutes } from './routes/customers';
 import { dunningRoutes } from './routes/dunning';
+import { dunningPolicyRoutes } from './routes/dunning-policy';
 import { paymentRoutes } from './routes/payments';
 import { paymentLogRoutes } from './routes/payment-log';
 import { webhookRoutes } from './routes/webhooks';
@@ -35,6 +36,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await typed.register(healthRoutes(deps));
   await typed.register(customerRoutes(deps), { prefix: '/v1' });
   await typed.register(dunningRoutes(deps), { prefix: '/v1' });
+  await typed.register(dunningPolicyRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentLogRoutes(deps), { prefix: '/v1' });
   await typed.register(webhookRoutes(deps), { prefix: '/v1' });

@@ -3,9 +3,14 @@ import type { z } from 'zod';
 import { ConfigError, loadConfig } from '../infra/config';
 import { openDatabaseTarget } from '../infra/database-target';
 import { createPrisma, type Db } from '../infra/prisma';
+import { standaloneTargets } from '../infra/standalone';
+import { connectTemporal } from '../infra/temporal-connection';
+import type { Client, Connection } from '@temporalio/client';
 
 export interface CommandContext {
   db(): Promise<Db>;
+  /** TEMPORAL_ADDRESS, or the dev server `npm start` runs. */
+  temporal(): Promise<Client>;
   databaseUrl(): Promise<string>;
   flags<T extends Record<string, 'string' | 'boolean'>>(argv: string[], spec: T): { [K in keyof T]?: T[K] extends 'boolean' ? boolean : string } & { _: string[] };
   parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
@@ -18,11 +23,16 @@ export function createCommandContext(): CommandContext {
   const config = loadConfig();
   let target: Awaited<ReturnType<typeof openDatabaseTarget>> | undefined;
   let db: Db | undefined;
+  let temporal: { connection: Connection; client: Client } | undefined;
   const databaseUrl = async () => (target ??= await openDatabaseTarget(config)).databaseUrl;
   return {
     databaseUrl,
     async db() {
       return (db ??= createPrisma(await databaseUrl()));
+    },
+    async temporal() {
+      temporal ??= await connectTemporal(standaloneTargets(config).temporalAddress, config.TEMPORAL_NAMESPACE);
+      return temporal.client;
     },
     flags(argv, spec) {
       const options = Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }]));
@@ -41,6 +51,7 @@ export function createCommandContext(): CommandContext {
     out: (line) => void process.stdout.write(`${line}\n`),
     async close() {
       await db?.$disconnect();
+      await temporal?.connection.close();
       await target?.release();
     },
   };

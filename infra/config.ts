@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   TWILIO_FROM: z.string().optional(),
   TWILIO_API_BASE: z.string().url().optional(),
   DEFAULT_CURRENCY: z.string().length(3).default('BDT'),
+  ISP_NAME: z.string().min(1).default('Your ISP'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

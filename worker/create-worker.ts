@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { WORKFLOWS_PATH } from './workflows-path';
 
-export const WORKFLOWS_PATH = path.resolve(__dirname, '..', 'workflows', 'index.ts');
 
 export interface WorkerOptions {
   address: string;

@@ -1,5 +1,9 @@
 import { DefaultLogger, Runtime, type WorkflowBundleOption } from '@temporalio/worker';
+import { loadConfig } from '../infra/config';
 import { logger } from '../infra/logger';
+import { createNetworkAdapter } from '../network/create-network-adapter';
+import type { ClosableNetworkAdapter } from '../network/network-adapter';
+import { createNotifier, type Notifier } from '../notifications';
 import { createPrisma } from '../infra/prisma';
 import { connectTemporal, ensureSearchAttributes } from '../infra/temporal-connection';
 import { startOutboxRelay } from '../services/outbox-relay';
@@ -18,16 +22,22 @@ export async function runWorker(opts: {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkflowBundleOption;
+  /** Overrides for tests: a notifier pointed at a local SMTP server / Twilio stub, a network adapter on loopback. */
+  notifier?: Notifier;
+  network?: ClosableNetworkAdapter;
 }): Promise<RunningWorker> {
   installQuietRuntime();
+  const config = loadConfig();
   const db = createPrisma(opts.databaseUrl);
+  const network = opts.network ?? createNetworkAdapter(process.env);
+  const notifier = opts.notifier ?? createNotifier(config);
   const { connection, client } = await connectTemporal(opts.temporalAddress, opts.namespace);
   await ensureSearchAttributes(connection, opts.namespace, ALL_SEARCH_ATTRIBUTES);
   const { worker, connection: workerConnection } = await createWorker({
     address: opts.temporalAddress,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    deps: { db },
+    deps: { db, notifier, network, ispName: config.ISP_NAME },
     workflowBundle: opts.workflowBundle,
   });
   const running = worker.run();
@@ -41,6 +51,8 @@ export async function runWorker(opts: {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
       await workerConnection.close();
+      await network.close();
+      await notifier.email.close();
       await connection.close();
       await db.$disconnect();
     },

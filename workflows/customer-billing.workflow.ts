@@ -8,7 +8,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { defaultDunningPolicy, evaluateDunning, type DunningEvaluation } from '../domain/dunning';
+import { evaluateDunning, parsePolicy, type DunningEvaluation } from '../domain/dunning';
+import { chargeLateFee, enforceNetwork, sendDueNotices, type AppliedState } from './dunning-steps';
 import {
   creditAppliedSignal,
   dunningStateQuery,
@@ -36,21 +37,27 @@ export interface CarriedState {
   promiseToPayUntil: string | null;
   pausedUntil: string | null;
   timeline: TimelineEntry[];
+  applied: AppliedState;
 }
 
 export interface CustomerBillingInput {
   customerId: number;
   carried?: CarriedState;
+  /** Continue-as-new after this many evaluations even if Temporal does not suggest it yet (tests). */
+  continueAsNewAfter?: number;
 }
 
 const TIMELINE_LIMIT = 100;
+const earliest = (...dates: Array<Date | null | undefined>) =>
+  dates.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
 
 export async function customerBillingWorkflow(input: CustomerBillingInput): Promise<DunningView> {
   const { customerId } = input;
-  const carried: CarriedState = input.carried ?? { promiseToPayUntil: null, pausedUntil: null, timeline: [] };
+  const carried: CarriedState = input.carried ?? { promiseToPayUntil: null, pausedUntil: null, timeline: [], applied: { network: 'none', notices: [], lateFees: [] } };
   const pending: BillingEvent[] = [];
   let facts: CustomerFacts | undefined;
   let evaluation: DunningEvaluation | undefined;
+  let nextAction: DunningView['nextAction'] = null;
   let started = 0;
   let completed = 0;
 
@@ -61,9 +68,9 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
   const view = (): DunningView => ({
     customerId,
     state: evaluation?.state ?? 'evaluating',
-    network: evaluation?.network ?? 'none',
+    network: carried.applied.network,
     overdueMinor: facts?.overdueMinor ?? 0,
-    nextAction: evaluation?.nextThreshold ? { action: `enter ${evaluation.nextThreshold.state}`, at: evaluation.nextThreshold.at.toISOString() } : null,
+    nextAction,
     promiseToPayUntil: carried.promiseToPayUntil,
     pausedUntil: carried.pausedUntil,
     reasons: evaluation?.reasons ?? [],
@@ -109,16 +116,27 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
   );
   setHandler(resumeDunningUpdate, resume.handler);
 
-  const policy = defaultDunningPolicy();
   for (;;) {
     const batch = pending.splice(0, pending.length);
     started++;
     facts = await loadCustomerFacts(customerId);
+    const policy = parsePolicy(facts.policy);
     const now = new Date();
     const active = (iso: string | null) => (iso && Date.parse(iso) > now.getTime() ? new Date(iso) : null);
     const previousState = evaluation?.state;
-    evaluation = evaluateDunning(policy, { ...facts, promiseToPayUntil: active(carried.promiseToPayUntil), pausedUntil: active(carried.pausedUntil) }, now);
+    evaluation = evaluateDunning(policy, { ...facts, promiseToPayUntil: active(carried.promiseToPayUntil), pausedUntil: active(carried.pausedUntil), enforcedNetwork: carried.applied.network }, now);
     if (evaluation.state !== previousState) note('state', `${previousState ?? 'start'} → ${evaluation.state}: ${evaluation.reasons.join('; ')}`);
+
+    const notices = await sendDueNotices(policy, facts, evaluation, carried.applied, note, now);
+    await chargeLateFee(facts, evaluation, carried.applied, note);
+    const network = await enforceNetwork(policy, facts, evaluation, carried.applied, note, now);
+
+    const threshold = evaluation.nextThreshold;
+    const wake = earliest(threshold?.at, notices.deferredUntil, network.deferredUntil);
+    nextAction = !wake ? null
+      : wake === network.deferredUntil ? { action: network.deferredAction!, at: wake.toISOString() }
+      : wake === notices.deferredUntil ? { action: notices.deferredAction!, at: wake.toISOString() }
+      : { action: `enter ${threshold!.state}`, at: wake.toISOString() };
     upsertSearchAttributes([
       { key: DunningStateAttr, value: evaluation.state },
       { key: OverdueAmountAttr, value: facts.overdueMinor },
@@ -126,17 +144,16 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     await recordDunningState(view(), batch.at(-1)?.type ?? null);
     completed++;
 
-    if (facts.unpaidInvoices === 0 && evaluation.network === 'none' && pending.length === 0) {
+    if (facts.unpaidInvoices === 0 && carried.applied.network === 'none' && pending.length === 0) {
       await condition(allHandlersFinished);
       return view();
     }
-    const wakeAt = evaluation.nextThreshold?.at.getTime();
-    if (wakeAt === undefined) await condition(() => pending.length > 0);
-    else await condition(() => pending.length > 0, Math.max(1, wakeAt - Date.now()));
+    if (!wake) await condition(() => pending.length > 0);
+    else await condition(() => pending.length > 0, Math.max(1, wake.getTime() - Date.now()));
 
-    if (workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().continueAsNewSuggested || (input.continueAsNewAfter !== undefined && completed >= input.continueAsNewAfter)) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof customerBillingWorkflow>({ customerId, carried });
+      await continueAsNew<typeof customerBillingWorkflow>({ ...input, carried });
     }
   }
 }

@@ -6,6 +6,7 @@ import type { ApiDeps } from '../deps';
 import { IdParam } from '../schemas';
 import { getVisibleCustomer } from '../../services/customers.service';
 import { readDunningStatus } from '../../services/dunning-status.service';
+import { applySupportAction, type SupportVerb } from '../../services/dunning-support.service';
 import type { customerBillingWorkflow } from '../../workflows/customer-billing.workflow';
 import { CUSTOMER_WORKFLOW_TYPE } from '../../services/customer-signals';
 import { customerWorkflowId } from '../../workflows/customer-billing.messages';
@@ -42,6 +43,23 @@ export function dunningRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       });
       return reply.code(202).send({ workflowId });
     });
+
+    const SupportBody = z.object({
+      until: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp such as 2026-12-20T18:00:00+06:00' }),
+      note: z.string().trim().min(1, 'is required').max(500),
+    });
+    const supportRoute = (path: string, verb: SupportVerb, body: z.ZodType<{ until?: string; note: string }>, summary: string) =>
+      app.post(`/customers/:id/dunning/${path}`, {
+        config: { roles: ['admin', 'manager', 'billing_clerk', 'support'] },
+        schema: { summary, params: IdParam, body, response: { 200: DunningOut } },
+      }, async (req) => {
+        const customer = await getVisibleCustomer(deps.db, req.caller!, req.params.id);
+        await applySupportAction(deps, req.caller!.operatorId, customer.id, verb, req.body as { until?: string; note: string });
+        return readDunningStatus(deps, customer.id);
+      });
+    supportRoute('promise-to-pay', 'promise_to_pay', SupportBody, 'Promise to pay: restores service now, re-evaluates at `until`');
+    supportRoute('pause', 'pause', SupportBody, 'Pause dunning until a date (reason in `note`)');
+    supportRoute('resume', 'resume', z.object({ note: z.string().trim().min(1, 'is required').max(500) }), 'End a pause or promise to pay now');
 
     app.get('/customers/:id/dunning', {
       config: { roles: ALL_ROLES },

@@ -31,7 +31,8 @@ interface BalanceDraft {
 }
 
 class CamtReader implements XmlHandler {
-  private readonly path: string[] = [];
+  /** The open elements' paths ('Document/BkToCstmrStmt/…'), built once per element rather than re-joined. */
+  private readonly joined: string[] = [];
   private readonly texts: string[] = [];
   private readonly attributes: Readonly<Record<string, string>>[] = [];
   private statement?: StatementDraft;
@@ -41,22 +42,24 @@ class CamtReader implements XmlHandler {
   private entryCount = 0;
   private transaction?: CamtTransaction;
   private nextLineNo = 1;
-  line = () => 0;
 
-  constructor(readonly builder: StatementBuilder) {}
+  constructor(
+    readonly builder: StatementBuilder,
+    private readonly line: () => number,
+  ) {}
 
   private where(): StatementLocation {
-    const element = this.entry ? `Stmt[${this.statementCount}]/Ntry[${this.entryCount}]` : this.path.join('/');
+    const element = this.entry ? `Stmt[${this.statementCount}]/Ntry[${this.entryCount}]` : this.joined[this.joined.length - 1];
     return { element, lineNo: this.line() };
   }
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
-    this.path.push(name);
+    const at = this.joined.length === 0 ? name : `${this.joined[this.joined.length - 1]}/${name}`;
+    this.joined.push(at);
     this.texts.push('');
     this.attributes.push(attributes);
-    const at = this.path.join('/');
-    if (this.path.length === 1 && name !== 'Document') this.builder.fail(this.where(), `root element is <${name}>, expected <Document>`);
-    if (this.path.length === 2 && name !== 'BkToCstmrStmt') {
+    if (this.joined.length === 1 && name !== 'Document') this.builder.fail(this.where(), `root element is <${name}>, expected <Document>`);
+    if (this.joined.length === 2 && name !== 'BkToCstmrStmt') {
       this.builder.fail(this.where(), `<${name}> is not a camt.053 bank-to-customer statement (BkToCstmrStmt)`);
     }
     if (at === STMT_PATH) {
@@ -77,9 +80,9 @@ class CamtReader implements XmlHandler {
   close(): void {
     const text = (this.texts.pop() ?? '').trim();
     const attributes = this.attributes.pop() ?? {};
-    const at = this.path.join('/');
-    atLocation('camt053', this.where(), () => this.assign(at, text, attributes));
-    this.path.pop();
+    const at = this.joined[this.joined.length - 1];
+    atLocation('camt053', () => this.where(), () => this.assign(at, text, attributes));
+    this.joined.pop();
   }
 
   private assign(at: string, text: string, attributes: Readonly<Record<string, string>>): void {
@@ -171,9 +174,9 @@ function assignParty(tx: CamtTransaction, rel: string, text: string): void {
 
 export function parseCamt053(input: string | Buffer, options: StatementRules = {}): ParsedStatement {
   const builder = new StatementBuilder('camt053', options);
-  const reader = new CamtReader(builder);
-  const tokenizer = new XmlTokenizer(reader);
-  reader.line = () => tokenizer.currentLine;
+  // The reader asks for the line only while the tokenizer is running, i.e. after it exists.
+  const reader: CamtReader = new CamtReader(builder, (): number => tokenizer.currentLine);
+  const tokenizer: XmlTokenizer = new XmlTokenizer(reader);
   try {
     for (const chunk of textChunks('camt053', input)) tokenizer.write(chunk);
     tokenizer.end();

@@ -16,6 +16,7 @@ export function* csvRecords(lines: Iterable<TextLine>, delimiter: string): Gener
   let field = '';
   let inQuotes = false;
   let afterQuote = false;
+  let quoted = false;
   let startLine = 0;
   for (const { lineNo, text } of lines) {
     if (inQuotes) field += '\n';
@@ -23,6 +24,7 @@ export function* csvRecords(lines: Iterable<TextLine>, delimiter: string): Gener
       fields = [];
       field = '';
       afterQuote = false;
+      quoted = false;
       startLine = lineNo;
     }
     for (let i = 0; i < text.length; i++) {
@@ -44,12 +46,14 @@ export function* csvRecords(lines: Iterable<TextLine>, delimiter: string): Gener
         if (c.trim() !== '') throw new StatementFormatError('csv', { lineNo }, `unexpected '${c}' after a closing quote`);
       } else if (c === QUOTE && field.trim() === '') {
         inQuotes = true;
+        quoted = true;
         field = '';
       } else field += c;
     }
     if (inQuotes) continue;
     fields.push(field);
-    if (fields.length > 1 || fields[0].trim() !== '') yield { lineNo: startLine, fields };
+    // A blank line is no record; a line holding only "" is one empty field.
+    if (quoted || fields.length > 1 || fields[0].trim() !== '') yield { lineNo: startLine, fields };
   }
   if (inQuotes) throw new StatementFormatError('csv', { lineNo: startLine }, 'a quoted field opened here is never closed');
 }

@@ -56,8 +56,8 @@ export function parseCsvStatement(input: string | Buffer, options: CsvOptions): 
   builder.beginSection({ account: isIbanLike(account) ? { accountIban: account } : { accountNumber: options.account.trim() } }, { lineNo: 1 });
 
   let indexes: Partial<Record<ColumnKey, number>> | undefined = mapping.hasHeader ? undefined : indexesWithoutHeader(mapping, builder);
-  let last = 0;
-  for (const record of csvRecords(afterSkipped(textLines('csv', input, mapping.encoding), mapping.skipLines ?? 0, (n) => (last = n)), mapping.delimiter)) {
+  const lines = afterSkipped(textLines('csv', input, mapping.encoding), mapping.skipLines ?? 0);
+  for (const record of csvRecords(lines, mapping.delimiter)) {
     if (!indexes) {
       indexes = indexesFromHeader(mapping, record, builder);
       continue;
@@ -66,15 +66,12 @@ export function parseCsvStatement(input: string | Buffer, options: CsvOptions): 
     const columns = indexes;
     atLocation('csv', at, () => builder.addLine(recordLine(record, columns, mapping, builder), at));
   }
-  builder.endSection({}, { lineNo: last + 1 });
-  return builder.finish({ lineNo: last + 1 });
+  builder.endSection({}, {});
+  return builder.finish({});
 }
 
-function* afterSkipped(lines: Iterable<TextLine>, skip: number, seen: (lineNo: number) => void): Generator<TextLine> {
-  for (const line of lines) {
-    seen(line.lineNo);
-    if (line.lineNo > skip) yield line;
-  }
+function* afterSkipped(lines: Iterable<TextLine>, skip: number): Generator<TextLine> {
+  for (const line of lines) if (line.lineNo > skip) yield line;
 }
 
 function indexesWithoutHeader(mapping: CsvColumnMapping, builder: StatementBuilder): Partial<Record<ColumnKey, number>> {
@@ -109,11 +106,11 @@ function recordLine(record: CsvRecord, indexes: Partial<Record<ColumnKey, number
     }
     return record.fields[index].trim() || undefined;
   };
+  const amountText = value('amount') ?? builder.fail({ lineNo: record.lineNo }, 'amount is empty');
+  const dateText = value('date') ?? builder.fail({ lineNo: record.lineNo }, 'date is empty');
   const currencyText = value('currency');
   const currency = currencyText ? currencyCode(currencyText) : builder.statementCurrency;
   if (!currency) return builder.fail({ lineNo: record.lineNo }, 'no currency column and no account currency given');
-  const amountText = value('amount') ?? builder.fail({ lineNo: record.lineNo }, 'amount is empty');
-  const dateText = value('date') ?? builder.fail({ lineNo: record.lineNo }, 'date is empty');
   const message = value('message');
   const fieldSymbols = {
     variableSymbol: normalizeSymbol(value('variableSymbol')),

@@ -37,8 +37,9 @@ export function parseGpc(input: string | Buffer, options: GpcOptions = {}): Pars
   const emitPending = (): void => {
     if (!pending || !header) return;
     const { item, lineNo, message } = pending;
+    const statement = header.record;
     pending = undefined;
-    atLocation('gpc', { lineNo }, () => builder.addLine(itemLine(item, lineNo, message.join(' '), header!.record), { lineNo }));
+    atLocation('gpc', { lineNo }, () => builder.addLine(itemLine(item, lineNo, message.join(' '), statement), { lineNo }));
   };
   const closeSection = (lineNo: number): void => {
     emitPending();

@@ -16,6 +16,8 @@ const STRUCTURED = /^\d{3}([^A-Za-z0-9\s])\d{2}/;
 const SEPA_KEYWORD = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+/g;
 // Subfields are 27 characters; a full one was cut by the bank mid-text and continues in the next.
 const SUBFIELD_WIDTH = 27;
+const PURPOSE_CODES = [...codes(20, 29), ...codes(60, 63)];
+const boundaries = new Map<string, RegExp>();
 
 export function parseInformation(lines: readonly string[]): Mt940Information {
   const joined = lines.join('');
@@ -25,7 +27,7 @@ export function parseInformation(lines: readonly string[]): Mt940Information {
     return { ...symbolsInText(message), message };
   }
   const fields = subfields(joined.slice(3), structured[1]);
-  const purposeParts = codes(20, 29).concat(codes(60, 63)).flatMap((c) => fields.get(c) ?? []);
+  const purposeParts = PURPOSE_CODES.flatMap((c) => fields.get(c) ?? []);
   const purpose = joinWrapped(purposeParts);
   const sepa = sepaSections(purpose);
   const message = (sepa.get('SVWZ') ?? (sepa.size > 0 ? undefined : purpose)) || fields.get('00')?.join(' ') || undefined;
@@ -40,7 +42,11 @@ function codes(from: number, to: number): string[] {
 
 function subfields(text: string, separator: string): Map<string, string[]> {
   const fields = new Map<string, string[]>();
-  const boundary = new RegExp(`${separator.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=\\d{2})`);
+  let boundary = boundaries.get(separator);
+  if (!boundary) {
+    boundary = new RegExp(`${separator.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=\\d{2})`);
+    boundaries.set(separator, boundary);
+  }
   for (const part of text.split(boundary)) {
     if (!/^\d{2}/.test(part)) continue;
     const code = part.slice(0, 2);

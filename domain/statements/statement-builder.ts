@@ -96,7 +96,7 @@ export class StatementBuilder {
     if (!this.section || !this.identities) return this.fail(where, 'statement line outside a statement (no header before it)');
     this.requireCurrency(draft.currency, `line ${draft.lineNo}`, where);
     assertMinor(draft.amountMinor);
-    this.lines.push(withoutUndefined({ ...draft, identity: this.identities.next(draft) }));
+    this.lines.push(toLine(draft, this.identities.next(draft)));
     this.section.sumMinor = assertMinor(this.section.sumMinor + draft.amountMinor, 'statement total');
   }
 
@@ -127,8 +127,20 @@ export class StatementBuilder {
   }
 }
 
+const OPTIONAL_LINE_FIELDS = ['variableSymbol', 'specificSymbol', 'constantSymbol', 'counterAccount', 'counterName', 'message', 'bankReference'] as const;
+
 // Absent fields are left out rather than set to undefined, so lines compare and serialize
-// cleanly. Copying (not `delete`) keeps V8's fast object shapes on 100k-line statements.
+// cleanly; built field by field because this runs once per line of 100k-line statements.
+function toLine(draft: LineDraft, identity: string): StatementLine {
+  const line = { lineNo: draft.lineNo, bookingDate: draft.bookingDate, amountMinor: draft.amountMinor, currency: draft.currency } as StatementLine;
+  for (const key of OPTIONAL_LINE_FIELDS) {
+    const value = draft[key];
+    if (value !== undefined) line[key] = value;
+  }
+  line.identity = identity;
+  return line;
+}
+
 function withoutUndefined<T extends object>(value: T): T {
   const copy = {} as T;
   for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) copy[key] = value[key];

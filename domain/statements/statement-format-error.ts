@@ -37,11 +37,12 @@ export class FieldFormatError extends Error {
   override readonly name = 'FieldFormatError';
 }
 
-export function atLocation<T>(format: StatementFormat, where: StatementLocation, read: () => T): T {
+/** `where` may be a function, so hot paths only build the location when something fails. */
+export function atLocation<T>(format: StatementFormat, where: StatementLocation | (() => StatementLocation), read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof FieldFormatError) throw new StatementFormatError(format, where, error.message);
+    if (error instanceof FieldFormatError) throw new StatementFormatError(format, typeof where === 'function' ? where() : where, error.message);
     throw error;
   }
 }

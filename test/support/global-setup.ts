@@ -8,7 +8,7 @@ import { DATA_DIR } from '../../infra/paths';
 import { freePort } from '../../infra/free-port';
 import { findTemporalBinary } from '../../infra/temporal-binary';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { WORKFLOWS_PATH } from '../../worker/workflows-path';
 import { SCHEMA_DB, TEMPLATE_DB, type TestServices } from './test-services';
 
 // Runs once per jest run (both projects share it): real Postgres with a migrated

@@ -4,6 +4,8 @@ import { runApi, type RunningApi } from '../../api/run-api';
 import { newApiKey } from '../../api/api-keys';
 import type { OperatorRole } from '../../prisma/generated/enums';
 import { runWorker, type RunningWorker } from '../../worker/run-worker';
+import type { ClosableNetworkAdapter } from '../../network/network-adapter';
+import type { Notifier } from '../../notifications';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testServices } from './test-services';
 
@@ -23,12 +25,13 @@ export interface TestSystem extends TestDatabase {
  * The real thing for one test file: its own database, a worker on its own task
  * queue (so files never steal each other's tasks) and the API on a free port.
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem(options: { notifier?: Notifier; network?: ClosableNetworkAdapter; beforeWorker?: (databaseUrl: string) => Promise<void> } = {}): Promise<TestSystem> {
   const services = testServices();
   const database = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const common = { databaseUrl: database.url, temporalAddress: services.temporalAddress, namespace: 'default', taskQueue };
-  const worker = await runWorker({ ...common, workflowBundle: { codePath: services.bundlePath } });
+  await options.beforeWorker?.(database.url);
+  const worker = await runWorker({ ...common, workflowBundle: { codePath: services.bundlePath }, notifier: options.notifier, network: options.network });
   const api = await runApi({ ...common, port: 0 }).catch(async (err) => {
     await worker.stop();
     await database.drop();

@@ -1,0 +1,48 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { customerBillingWorkflow, type CustomerBillingInput } from '../../workflows/customer-billing.workflow';
+import { dunningStateQuery, type DunningView } from '../../workflows/customer-billing.messages';
+import { createTestWorker } from '../support/time-skipping';
+import { FakeLedger } from './fake-ledger';
+
+export const DAY = 24 * 60 * 60 * 1000;
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface Ladder {
+  ledger: FakeLedger;
+  handle: WorkflowHandleWithFirstExecutionRunId<typeof customerBillingWorkflow>;
+  /** Skips time (the time-skipping server fires timers) and returns the state after. */
+  advance(ms: number): Promise<DunningView>;
+  state(): Promise<DunningView>;
+  now(): Promise<number>;
+}
+
+let seq = 0;
+
+/** Runs `body` with a worker and one customer workflow on the time-skipping server. */
+export async function withLadder(env: TestWorkflowEnvironment, setup: (ledger: FakeLedger, now: number) => void, body: (l: Ladder) => Promise<void>, input: Partial<CustomerBillingInput> = {}): Promise<void> {
+  const ledger = new FakeLedger();
+  setup(ledger, Number(await env.currentTimeMs()));
+  const taskQueue = `wf-${++seq}-${Date.now()}`;
+  const worker = await createTestWorker(env, taskQueue, ledger.activities());
+  await worker.runUntil(async () => {
+    const customerId = 1000 + seq;
+    const handle = await env.client.workflow.start(customerBillingWorkflow, { workflowId: `billing-customer-${customerId}`, taskQueue, args: [{ customerId, ...input }] });
+    const state = () => handle.query(dunningStateQuery);
+    try {
+      await body({
+      ledger,
+      handle,
+      state,
+      now: async () => Number(await env.currentTimeMs()),
+      advance: async (ms) => {
+        await env.sleep(ms);
+        return state();
+      },
+      });
+    } finally {
+      // A workflow left running without a worker would stall time skipping for later tests.
+      await handle.terminate('test finished').catch(() => undefined);
+    }
+  });
+}
