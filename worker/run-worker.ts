@@ -41,6 +41,7 @@ export async function runWorker(opts: {
     workflowBundle: opts.workflowBundle,
   });
   const running = worker.run();
+  running.catch((err) => logger.error({ err }, 'worker stopped unexpectedly'));
   const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
   const heartbeat = startHeartbeat(db, opts.taskQueue);
   logger.info({ taskQueue: opts.taskQueue }, 'worker running');
