@@ -3,12 +3,14 @@ import { loadCustomerFacts } from './dunning-facts.activity';
 import { sendDunningNotice } from './dunning-notice.activity';
 import { recordDunningState } from './dunning-record.activity';
 import { addLateFee } from './late-fee.activity';
+import { billingRunActivities } from './billing-run.activities';
 import { applyNetworkState } from './network-state.activity';
 
 export type { ActivityDeps } from './deps';
 export type { CustomerFacts } from './dunning-facts.activity';
 export type { DunningNotice, NoticeResult } from './dunning-notice.activity';
 export type { NetworkChange, NetworkChangeResult } from './network-state.activity';
+export type { PageResult } from './billing-run.activities';
 
 /** All activities, bound to their dependencies (database, mailer, SMS, network adapter). */
 export function createActivities(deps: ActivityDeps) {
@@ -18,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     sendDunningNotice: sendDunningNotice(deps),
     applyNetworkState: applyNetworkState(deps),
     addLateFee: addLateFee(deps),
+    ...billingRunActivities(deps),
   };
 }
 

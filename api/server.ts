@@ -10,10 +10,17 @@ import { healthRoutes } from './routes/health';
 import { customerRoutes } from './routes/customers';
 import { dunningRoutes } from './routes/dunning';
 import { dunningPolicyRoutes } from './routes/dunning-policy';
+import { billingRunRoutes } from './routes/billing-runs';
 import { paymentRoutes } from './routes/payments';
 import { paymentLogRoutes } from './routes/payment-log';
 import { webhookRoutes } from './routes/webhooks';
 import { statementRoutes } from './routes/statement';
+import { reportRoutes } from './routes/reports';
+import { tariffRoutes } from './routes/tariffs';
+import { subscriptionRoutes } from './routes/subscriptions';
+import { chargeRoutes } from './routes/charges';
+import { billingSettingsRoutes } from './routes/billing-settings';
+import { invoiceRoutes } from './routes/invoices';
 
 export type App = FastifyInstance;
 
@@ -37,9 +44,16 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await typed.register(customerRoutes(deps), { prefix: '/v1' });
   await typed.register(dunningRoutes(deps), { prefix: '/v1' });
   await typed.register(dunningPolicyRoutes(deps), { prefix: '/v1' });
+  await typed.register(billingRunRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentLogRoutes(deps), { prefix: '/v1' });
   await typed.register(webhookRoutes(deps), { prefix: '/v1' });
   await typed.register(statementRoutes(deps), { prefix: '/v1' });
+  await typed.register(reportRoutes(deps), { prefix: '/v1' });
+  await typed.register(tariffRoutes(deps), { prefix: '/v1' });
+  await typed.register(subscriptionRoutes(deps), { prefix: '/v1' });
+  await typed.register(chargeRoutes(deps), { prefix: '/v1' });
+  await typed.register(billingSettingsRoutes(deps), { prefix: '/v1' });
+  await typed.register(invoiceRoutes(deps), { prefix: '/v1' });
   return app;
 }

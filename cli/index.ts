@@ -1,12 +1,14 @@
 import { ConfigError } from '../infra/config';
 import { runMain } from '../infra/run-main';
 import { createCommandContext, type CommandContext } from './context';
+import { demoCommand } from './demo.command';
 import { dunningCommand } from './dunning.command';
 import { operatorCommand } from './operator.command';
 
 const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<void>> = {
   operator: operatorCommand,
   dunning: dunningCommand,
+  demo: demoCommand,
 };
 
 runMain(async () => {

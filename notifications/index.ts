@@ -42,3 +42,4 @@ export function createNotifier(config: NotifierConfig, logger?: NotificationLogg
     }),
   };
 }
+export { renderInvoiceEmail, type InvoiceEmailInput } from './invoice-email';

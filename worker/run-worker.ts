@@ -8,6 +8,7 @@ import { createPrisma } from '../infra/prisma';
 import { connectTemporal, ensureSearchAttributes } from '../infra/temporal-connection';
 import { startOutboxRelay } from '../services/outbox-relay';
 import { startHeartbeat } from '../data/worker-heartbeat';
+import { ensureMonthlyBillingSchedule } from '../services/billing-schedule.service';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { createWorker } from './create-worker';
 
@@ -37,27 +38,29 @@ export async function runWorker(opts: {
     address: opts.temporalAddress,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    deps: { db, notifier, network, ispName: config.ISP_NAME },
+    deps: { db, notifier, network, ispName: config.ISP_NAME, temporal: client, taskQueue: opts.taskQueue },
     workflowBundle: opts.workflowBundle,
   });
   const running = worker.run();
   running.catch((err) => logger.error({ err }, 'worker stopped unexpectedly'));
   const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
   const heartbeat = startHeartbeat(db, opts.taskQueue);
+  await ensureMonthlyBillingSchedule(client, opts.taskQueue).catch((err) => logger.warn({ err }, 'could not create the monthly billing schedule'));
   logger.info({ taskQueue: opts.taskQueue }, 'worker running');
-  return {
-    async stop() {
-      await heartbeat.stop();
-      await relay.stop();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
-      await workerConnection.close();
-      await network.close();
-      await notifier.email.close();
-      await connection.close();
-      await db.$disconnect();
-    },
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    await heartbeat.stop();
+    await relay.stop();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
+    await workerConnection.close();
+    await network.close();
+    await notifier.email.close();
+    await connection.close();
+    await db.$disconnect();
   };
+  // Idempotent: a test may kill the worker and its harness stop it again.
+  return { stop: () => (stopping ??= stop()) };
 }
 
 let runtimeInstalled = false;

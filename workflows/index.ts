@@ -1,1 +1,3 @@
 export { customerBillingWorkflow } from './customer-billing.workflow';
+export { billingRunWorkflow } from './billing-run.workflow';
+export { scheduledBillingRunWorkflow } from './scheduled-billing-run.workflow';

@@ -8,8 +8,10 @@ import { isIsoDate } from '../../domain/dunning/zoned-time';
 import { PaymentMethod } from '../../prisma/generated/enums';
 import { paymentCsv } from '../../services/payment-csv';
 import { listPayments, paymentLogFilter, type PaymentLogQuery } from '../../services/payment-log.service';
+import { paymentXlsx } from '../../services/payment-xlsx';
+import { XLSX_CONTENT_TYPE } from '../../services/xlsx-file';
 
-const Day = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+export const Day = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
 
 const Filters = z.object({
   from: Day.optional(),
@@ -77,6 +79,17 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="payments.csv"')
         .send(Readable.from(paymentCsv(deps.db, filter)));
+    });
+
+    app.get('/payments/export.xlsx', {
+      config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
+      schema: { summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters },
+    }, async (req, reply) => {
+      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      return reply
+        .header('content-type', XLSX_CONTENT_TYPE)
+        .header('content-disposition', 'attachment; filename="payments.xlsx"')
+        .send(Readable.from(paymentXlsx(deps.db, filter, req.query.tz)));
     });
   };
 }

@@ -71,3 +71,6 @@ export { allocatePayment, allocationOrder } from './allocation';
 
 export type { DueDateInput } from './due-date';
 export { dueDate, paymentTermsDays } from './due-date';
+
+export type { BillableCustomer, BillableSubscription, ComposedInvoice, ComposedLine, PendingCharge } from './compose-invoice';
+export { composeInvoice } from './compose-invoice';

@@ -48,7 +48,7 @@ export interface SubscriptionCharge extends ChargeBase {
   activeTo?: CalendarDate | null;
 }
 
-export type OneOffKind = 'installation' | 'equipment' | 'late_fee';
+export type OneOffKind = 'installation' | 'equipment' | 'late_fee' | 'other';
 
 export interface OneOffCharge extends ChargeBase {
   kind: OneOffKind;

@@ -95,7 +95,7 @@ describe('dunning end to end', () => {
 
   it('a retried notice activity sends exactly one email and one SMS', async () => {
     const id = await overdueCustomer('rina', 1);
-    const acts = createActivities({ db: sys.db, notifier: createNotifier({ SMTP_URL: `smtp://settle:secret@127.0.0.1:${smtp.port}`, MAIL_FROM: 'b@isp.test', TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: '+8809600000000', TWILIO_API_BASE: twilio.baseUrl }), network: { name: 'none', apply: async () => undefined }, ispName: 'Test ISP' });
+    const acts = createActivities({ db: sys.db, notifier: createNotifier({ SMTP_URL: `smtp://settle:secret@127.0.0.1:${smtp.port}`, MAIL_FROM: 'b@isp.test', TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM: '+8809600000000', TWILIO_API_BASE: twilio.baseUrl }), network: { name: 'none', apply: async () => undefined }, ispName: 'Test ISP', temporal: sys.temporal, taskQueue: sys.taskQueue });
     const invoice = await sys.db.invoice.findFirstOrThrow({ where: { customerId: id } });
     const [mails, sms] = [smtp.received.length, twilio.requests.length];
     for (let attempt = 0; attempt < 3; attempt++) {

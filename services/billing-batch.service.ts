@@ -1,0 +1,83 @@
+import { BillingRuleError, composeInvoice, type BillingMonth } from '../domain/billing';
+import { loadBillablePage } from '../data/billable-customers';
+import { writeInvoices, type InvoiceDraft, type IssuedInvoice } from '../data/invoice-writer';
+import type { Db } from '../infra/prisma';
+
+export interface BatchInput {
+  month: BillingMonth;
+  issueDate: string;
+  defaultPaymentTermsDays: number;
+  series: string;
+  billingRunId: number | null;
+  afterCustomerId: number;
+  limit: number;
+  dryRun: boolean;
+}
+
+export interface BatchResult {
+  lastCustomerId: number;
+  customersSeen: number;
+  /** Nothing left after this page. */
+  done: boolean;
+  issued: IssuedInvoice[];
+  /** Invoices that would be (dry run) or were issued in this page. */
+  invoices: number;
+  lines: number;
+  amountMinor: number;
+  alreadyInvoiced: number;
+  byTariff: Record<string, { lines: number; amountMinor: number }>;
+  sample: Array<{ customerId: number; totalMinor: number; lines: number; dueDate: string }>;
+  failures: Array<{ customerId: number; reason: string }>;
+}
+
+/** Composes one page of customers' invoices (pure rules) and, unless a dry run, issues them. */
+export async function billCustomerBatch(db: Db, input: BatchInput): Promise<BatchResult> {
+  const page = await loadBillablePage(db, input.month, input.afterCustomerId, input.limit);
+  const result: BatchResult = {
+    lastCustomerId: page.at(-1)?.customerId ?? input.afterCustomerId,
+    customersSeen: page.length,
+    done: page.length < input.limit,
+    issued: [],
+    invoices: 0,
+    lines: 0,
+    amountMinor: 0,
+    alreadyInvoiced: 0,
+    byTariff: {},
+    sample: [],
+    failures: [],
+  };
+  const drafts: InvoiceDraft[] = [];
+  for (const row of page) {
+    if (row.alreadyInvoiced) {
+      result.alreadyInvoiced++;
+      continue;
+    }
+    try {
+      const invoice = composeInvoice(row, input.month, input.issueDate, input.defaultPaymentTermsDays);
+      if (invoice) drafts.push({ customerId: row.customerId, currency: row.currency, invoice });
+    } catch (err) {
+      if (!(err instanceof BillingRuleError)) throw err;
+      result.failures.push({ customerId: row.customerId, reason: err.message });
+    }
+  }
+  let counted = drafts;
+  if (!input.dryRun) {
+    result.issued = await writeInvoices(db, { month: input.month, issueDate: input.issueDate, series: input.series, billingRunId: input.billingRunId, drafts });
+    // A concurrent run may have issued some of them first; count only ours.
+    const ours = new Set(result.issued.map((i) => i.customerId));
+    counted = drafts.filter((d) => ours.has(d.customerId));
+  }
+  result.invoices = counted.length;
+  for (const d of counted) {
+    result.lines += d.invoice.lines.length;
+    result.amountMinor += d.invoice.totalMinor;
+    for (const l of d.invoice.lines) {
+      const key = l.subscriptionId === null ? 'one-off charges' : l.description.replace(/ \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/, '');
+      const t = (result.byTariff[key] ??= { lines: 0, amountMinor: 0 });
+      t.lines++;
+      t.amountMinor += l.totalMinor;
+    }
+  }
+  result.sample = counted.slice(0, 10).map((d) => ({ customerId: d.customerId, totalMinor: d.invoice.totalMinor, lines: d.invoice.lines.length, dueDate: d.invoice.dueDate }));
+  return result;
+}

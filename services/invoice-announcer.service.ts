@@ -1,0 +1,80 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../infra/prisma';
+import { renderInvoiceEmail, type Notifier } from '../notifications';
+import type { customerBillingWorkflow } from '../workflows/customer-billing.workflow';
+import { customerWorkflowId } from '../workflows/customer-billing.messages';
+import { CustomerIdAttr } from '../workflows/search-attributes';
+import { CUSTOMER_WORKFLOW_TYPE } from './customer-signals';
+
+export interface AnnouncerDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  notifier: Notifier;
+  ispName: string;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function boundedEach<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * Emails each invoice of the run and hands it to its customer's billing workflow
+ * (signal-with-start). `signalled_at` marks what is done, so a rerun or a retry after a
+ * crash announces only the rest; the notification log keeps the email to one.
+ */
+export async function announceInvoices(deps: AnnouncerDeps, input: { billingRunId: number; limit: number; concurrency: number }): Promise<{ announced: number; remaining: boolean }> {
+  const invoices = await deps.db.invoice.findMany({
+    where: { billingRunId: input.billingRunId, signalledAt: null },
+    orderBy: { id: 'asc' },
+    take: input.limit,
+    include: { customer: true, lines: { orderBy: { position: 'asc' } } },
+  });
+  await boundedEach(invoices, input.concurrency, async (inv) => {
+    if (inv.customer.email) await emailInvoiceOnce(deps, inv);
+    await deps.temporal.workflow.signalWithStart<typeof customerBillingWorkflow, [{ invoiceId: number }]>(CUSTOMER_WORKFLOW_TYPE, {
+      workflowId: customerWorkflowId(inv.customerId),
+      taskQueue: deps.taskQueue,
+      args: [{ customerId: inv.customerId }],
+      signal: 'invoiceIssued',
+      signalArgs: [{ invoiceId: inv.id }],
+      typedSearchAttributes: [{ key: CustomerIdAttr, value: inv.customerId }],
+    });
+    await deps.db.invoice.update({ where: { id: inv.id }, data: { signalledAt: new Date() } });
+  });
+  return { announced: invoices.length, remaining: invoices.length === input.limit };
+}
+
+type InvoiceWithParts = Awaited<ReturnType<Db['invoice']['findMany']>>[number] & {
+  customer: { name: string; email: string | null; language: string; paymentReference: string };
+  lines: Array<{ description: string; netMinor: bigint; taxRateBp: number; taxMinor: bigint; totalMinor: bigint }>;
+};
+
+async function emailInvoiceOnce(deps: AnnouncerDeps, inv: InvoiceWithParts): Promise<void> {
+  const dedupeKey = `invoice:${inv.id}:email`;
+  await deps.db.notificationLog.createMany({
+    data: [{ dedupeKey, customerId: inv.customerId, invoiceId: inv.id, state: 'issued', channel: 'email', template: 'invoice', status: 'sending' }],
+    skipDuplicates: true,
+  });
+  const row = await deps.db.notificationLog.findUniqueOrThrow({ where: { dedupeKey } });
+  if (row.status !== 'sending') return;
+  const mail = renderInvoiceEmail({
+    ispName: deps.ispName,
+    customerName: inv.customer.name,
+    language: inv.customer.language,
+    number: inv.number,
+    issueDate: inv.issueDate.toISOString().slice(0, 10),
+    dueDate: inv.dueDate.toISOString().slice(0, 10),
+    currency: inv.currency,
+    totalMinor: Number(inv.totalMinor),
+    paymentReference: inv.customer.paymentReference,
+    lines: inv.lines.map((l) => ({ description: l.description, netMinor: Number(l.netMinor), taxRateBp: l.taxRateBp, taxMinor: Number(l.taxMinor), totalMinor: Number(l.totalMinor) })),
+  });
+  const sent = await deps.notifier.email.send({ to: inv.customer.email!, subject: mail.subject, text: mail.text, idempotencyKey: dedupeKey });
+  await deps.db.notificationLog.update({ where: { dedupeKey }, data: { status: 'sent', recipient: inv.customer.email, transport: sent.transport, providerId: sent.messageId ?? null, sentAt: new Date() } });
+}

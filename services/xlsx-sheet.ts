@@ -1,0 +1,101 @@
+import { daysBetween, toLocal } from '../domain/dunning/zoned-time';
+
+// One SpreadsheetML worksheet, written row by row. Text goes in inline strings, so
+// there is no shared-strings table to build (and hold in memory) before the sheet.
+
+export type SheetCell =
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  /** Major units as exact decimal text ("1234.50"), shown with the amount format. */
+  | { kind: 'amount'; decimal: string }
+  /** An Excel serial date-time (see excelSerial), shown with the date-time format. */
+  | { kind: 'dateTime'; serial: number }
+  | null;
+
+export interface SheetColumn {
+  header: string;
+  /** In characters; dates need about 19 or Excel shows ####. */
+  width: number;
+}
+
+/** Indexes into cellXfs of styles.xml (see xlsx-file.ts). */
+export const STYLE = { amount: 1, dateTime: 2, header: 3 } as const;
+
+const NAMESPACES = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+// Characters XML 1.0 cannot carry, plus CR (a parser would turn it into LF).
+const UNREPRESENTABLE = /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g;
+// Literal text that looks like an escape must have its underscore escaped in turn.
+const LOOKS_ESCAPED = /_(?=x[0-9A-Fa-f]{4}_)/g;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+export function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** ST_Xstring: control characters travel as _xHHHH_, which Excel turns back into the character. */
+export function sheetText(text: string): string {
+  const escaped = text
+    .replace(LOOKS_ESCAPED, '_x005F_')
+    .replace(UNREPRESENTABLE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return xmlEscape(escaped);
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Days since 1899-12-30 on the wall clock of `timeZone` (Excel's serial date-time). */
+export function excelSerial(instant: Date, timeZone: string): number {
+  const local = toLocal(instant, timeZone);
+  const ms = ((instant.getTime() % 1000) + 1000) % 1000;
+  return daysBetween('1899-12-30', local.date) + (local.minutes * 60 + local.second + ms / 1000) / 86_400;
+}
+
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`a spreadsheet number must be finite, got ${value}`);
+  return String(value);
+}
+
+function cellXml(cell: SheetCell, ref: string, style: number | undefined): string {
+  if (cell === null) return '';
+  const s = (fallback?: number) => {
+    const id = style ?? fallback;
+    return id === undefined ? '' : ` s="${id}"`;
+  };
+  switch (cell.kind) {
+    case 'text':
+      return `<c r="${ref}"${s()} t="inlineStr"><is><t xml:space="preserve">${sheetText(cell.value)}</t></is></c>`;
+    case 'number':
+      return `<c r="${ref}"${s()}><v>${numberText(cell.value)}</v></c>`;
+    case 'amount':
+      if (!DECIMAL.test(cell.decimal)) throw new RangeError(`not a decimal amount: ${JSON.stringify(cell.decimal)}`);
+      return `<c r="${ref}"${s(STYLE.amount)}><v>${cell.decimal}</v></c>`;
+    case 'dateTime':
+      return `<c r="${ref}"${s(STYLE.dateTime)}><v>${numberText(cell.serial)}</v></c>`;
+  }
+}
+
+/** One <row>; `style` overrides every cell's own (the header row is bold text). */
+export function rowXml(rowNumber: number, cells: readonly SheetCell[], style?: number): string {
+  return `<row r="${rowNumber}">${cells.map((cell, i) => cellXml(cell, `${columnName(i)}${rowNumber}`, style)).join('')}</row>`;
+}
+
+/**
+ * xl/worksheets/sheet1.xml as text chunks: a bold, frozen header row, then one chunk
+ * per page of rows, so memory holds one page however many rows there are.
+ */
+export async function* worksheetXml(columns: readonly SheetColumn[], pages: AsyncIterable<readonly (readonly SheetCell[])[]>): AsyncGenerator<string> {
+  const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  const header = rowXml(1, columns.map((c) => ({ kind: 'text', value: c.header })), STYLE.header);
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + `<worksheet ${NAMESPACES}><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+    + `<cols>${widths}</cols><sheetData>${header}`;
+  let rowNumber = 1;
+  for await (const rows of pages) {
+    yield rows.map((cells) => rowXml(++rowNumber, cells)).join('');
+  }
+  yield '</sheetData></worksheet>';
+}
