@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import { Client, Connection, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { Worker, NativeConnection } from '@temporalio/worker';
+import { Client as Pg } from 'pg';
+import { billingMonthOf } from '../domain/billing';
+import { createPrisma } from '../infra/prisma';
+import { runWorker } from '../worker/run-worker';
+import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
+import { startBenchEnv, progressBar } from './bench-env';
+import { seedBillingBench } from './seed-billing';
+
+const CONCURRENCY = 20;
+
+// npm run bench -- billing-run --customers N
+export async function billingRunBench(customers: number): Promise<Record<string, number>> {
+  const env = await startBenchEnv();
+  const db = createPrisma(env.databaseUrl);
+  const taskQueue = 'bench-billing';
+  const worker = await runWorker({ databaseUrl: env.databaseUrl, temporalAddress: env.temporalAddress, namespace: 'default', taskQueue });
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  const temporal = new Client({ connection });
+  try {
+    await seedBillingBench(db, customers);
+    const today = new Date().toISOString().slice(0, 10);
+    const period = billingMonthOf(today);
+    const runOnce = async (id: string) => {
+      const handle = await temporal.workflow.start<typeof billingRunWorkflow>('billingRunWorkflow', {
+        workflowId: id, taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'bench', pageSize: 1000, signalConcurrency: CONCURRENCY }],
+      });
+      const timer = setInterval(() => void handle.query('progress').then((p: any) => p && progressBar('billing', p.customersDone, p.customersTotal)).catch(() => undefined), 500);
+      try {
+        return await handle.result();
+      } finally {
+        clearInterval(timer);
+      }
+    };
+    const t0 = performance.now();
+    const first = await runOnce(`billing-run-${period}`);
+    const seconds = (performance.now() - t0) / 1000;
+    const [{ lines }] = (await db.$queryRaw<Array<{ lines: bigint }>>`select count(*)::bigint as lines from invoice_lines`).map((r) => ({ lines: Number(r.lines) }));
+    const [{ span }] = await db.$queryRaw<Array<{ span: number }>>`select extract(epoch from max(signalled_at) - min(signalled_at))::float8 as span from invoices`;
+    const ourSignalsPerSecond = first.announced / Math.max(span, 0.001);
+
+    const before = await db.invoice.count();
+    await runOnce(`billing-run-${period}-rerun`);
+    const rerunNewInvoices = (await db.invoice.count()) - before;
+
+    const copySeconds = await copyBaseline(env.serverUrl, env.databaseUrl);
+    const trivialSignalsPerSecond = await trivialSignalRate(env.temporalAddress, temporal, first.invoices);
+    // The slower baseline phase: writing the rows by COPY, or signalling as many trivial workflows.
+    const slowerBaselineSeconds = Math.max(copySeconds, first.invoices / trivialSignalsPerSecond);
+    return {
+      customers, invoices: first.invoices, lines, seconds: round(seconds), copySeconds: round(copySeconds),
+      trivialSignalsPerSecond: round(trivialSignalsPerSecond), ourSignalsPerSecond: round(ourSignalsPerSecond), rerunNewInvoices,
+      ratioToSlowerBaseline: round(seconds / slowerBaselineSeconds),
+    };
+  } finally {
+    await connection.close();
+    await worker.stop();
+    await db.$disconnect();
+    await env.stop();
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Raw COPY of the same invoice and line rows into copies of the same tables. */
+async function copyBaseline(_serverUrl: string, databaseUrl: string): Promise<number> {
+  const pg = new Pg({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    await pg.query(`copy invoices to '/tmp/settle-bench-invoices.csv' csv`);
+    await pg.query(`copy invoice_lines to '/tmp/settle-bench-lines.csv' csv`);
+    await pg.query('create table copy_invoices (like invoices including all); create table copy_lines (like invoice_lines including all)');
+    const t0 = performance.now();
+    await pg.query('begin');
+    await pg.query(`copy copy_invoices from '/tmp/settle-bench-invoices.csv' csv`);
+    await pg.query(`copy copy_lines from '/tmp/settle-bench-lines.csv' csv`);
+    await pg.query('commit');
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await pg.end();
+  }
+}
+
+/** signalWithStart of a trivial workflow, same server and concurrency, as many as we announced. */
+async function trivialSignalRate(address: string, temporal: Client, count: number): Promise<number> {
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({ connection, taskQueue: 'bench-trivial', workflowsPath: require.resolve('./trivial.workflow') });
+  return worker.runUntil(async () => {
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        await temporal.workflow.signalWithStart('trivialWorkflow', { workflowId: `trivial-${i}`, taskQueue: 'bench-trivial', args: [], signal: 'poke', signalArgs: [i] });
+      }
+    }));
+    return count / ((performance.now() - t0) / 1000);
+  }).finally(() => connection.close());
+}
