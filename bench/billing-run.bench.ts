@@ -6,7 +6,8 @@ import { billingMonthOf } from '../domain/billing';
 import { createPrisma } from '../infra/prisma';
 import { runWorker } from '../worker/run-worker';
 import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
-import { startBenchEnv, progressBar } from './bench-env';
+import { startBenchEnv } from './bench-env';
+import { progressBar } from '../cli/progress-bar';
 import { seedBillingBench } from './seed-billing';
 
 const CONCURRENCY = 20;

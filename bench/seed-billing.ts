@@ -1,5 +1,5 @@
 import type { Db } from '../infra/prisma';
-import { progressBar } from './bench-env';
+import { progressBar } from '../cli/progress-bar';
 
 /** N customers with 1–3 subscriptions each (internet, IPTV, VoIP), inserted in bulk. */
 export async function seedBillingBench(db: Db, customers: number): Promise<void> {

@@ -2,12 +2,14 @@ import { ConfigError } from '../infra/config';
 import { runMain } from '../infra/run-main';
 import { createCommandContext, type CommandContext } from './context';
 import { demoCommand } from './demo.command';
+import { billingRunCommand } from './billing-run.command';
 import { dunningCommand } from './dunning.command';
 import { operatorCommand } from './operator.command';
 
 const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<void>> = {
   operator: operatorCommand,
   dunning: dunningCommand,
+  'billing-run': billingRunCommand,
   demo: demoCommand,
 };
 
