@@ -4,6 +4,7 @@ import { sendDunningNotice } from './dunning-notice.activity';
 import { recordDunningState } from './dunning-record.activity';
 import { addLateFee } from './late-fee.activity';
 import { billingRunActivities } from './billing-run.activities';
+import { reapplyNetworkState } from './network-sweep.activity';
 import { applyNetworkState } from './network-state.activity';
 
 export type { ActivityDeps } from './deps';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     sendDunningNotice: sendDunningNotice(deps),
     applyNetworkState: applyNetworkState(deps),
     addLateFee: addLateFee(deps),
+    reapplyNetworkState: reapplyNetworkState(deps),
     ...billingRunActivities(deps),
   };
 }

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   TWILIO_API_BASE: z.string().url().optional(),
   DEFAULT_CURRENCY: z.string().length(3).default('BDT'),
   ISP_NAME: z.string().min(1).default('Your ISP'),
+  /** Customer messages per second across all workers (SMS gateways throttle and bill). */
+  NOTIFY_RATE_PER_SECOND: z.coerce.number().positive().default(5),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

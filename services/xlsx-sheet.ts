@@ -23,6 +23,7 @@ export const STYLE = { amount: 1, dateTime: 2, header: 3 } as const;
 
 const NAMESPACES = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 // Characters XML 1.0 cannot carry, plus CR (a parser would turn it into LF).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNREPRESENTABLE = /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g;
 // Literal text that looks like an escape must have its underscore escaped in turn.
 const LOOKS_ESCAPED = /_(?=x[0-9A-Fa-f]{4}_)/g;

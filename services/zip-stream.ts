@@ -1,6 +1,5 @@
 import { Readable, pipeline } from 'node:stream';
 import { createDeflateRaw } from 'node:zlib';
-import { crc32 } from './crc32';
 
 // A ZIP archive written front to back while its entries are still being produced:
 // each entry is deflated as it streams, and its CRC and sizes follow it in a data
@@ -21,6 +20,25 @@ const FLAGS = 0x0808; // bit 3: sizes in the data descriptor; bit 11: names are 
 const DEFLATE = 8;
 const MAX_32 = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
+
+// CRC-32 as ZIP needs it (IEEE 802.3, reflected, polynomial 0xEDB88320), fed chunk by
+// chunk; Node 20 has no zlib.crc32.
+const TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** Continues `previous` (the CRC of everything before `chunk`; 0 to start) over `chunk`. */
+export function crc32(chunk: Uint8Array, previous = 0): number {
+  let c = ~previous >>> 0;
+  for (let i = 0; i < chunk.length; i++) c = TABLE[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
 
 /** Without ZIP64 every size and offset is 32 bits; beyond that the archive would be corrupt. */
 export function zip32(value: number, what: string): number {

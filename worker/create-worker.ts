@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { WORKFLOWS_PATH } from './workflows-path';
+import { notificationQueueOf } from '../workflows/task-queues';
 
 
 export interface WorkerOptions {
@@ -23,4 +24,16 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     maxConcurrentActivityTaskExecutions: 50,
   });
   return { worker, connection };
+}
+
+/** Activity-only worker for customer messages; the rate limit holds across all such workers. */
+export async function createNotificationWorker(connection: NativeConnection, opts: WorkerOptions & { perSecond: number }): Promise<Worker> {
+  const activities = createActivities(opts.deps);
+  return Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: notificationQueueOf(opts.taskQueue),
+    activities: { sendDunningNotice: activities.sendDunningNotice },
+    maxTaskQueueActivitiesPerSecond: opts.perSecond,
+  });
 }

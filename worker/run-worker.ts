@@ -8,9 +8,9 @@ import { createPrisma } from '../infra/prisma';
 import { connectTemporal, ensureSearchAttributes } from '../infra/temporal-connection';
 import { startOutboxRelay } from '../services/outbox-relay';
 import { startHeartbeat } from '../data/worker-heartbeat';
-import { ensureMonthlyBillingSchedule } from '../services/billing-schedule.service';
+import { ensureMonthlyBillingSchedule, ensureNetworkSweepSchedule } from '../services/schedules.service';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { createWorker } from './create-worker';
+import { createNotificationWorker, createWorker } from './create-worker';
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -34,24 +34,27 @@ export async function runWorker(opts: {
   const notifier = opts.notifier ?? createNotifier(config);
   const { connection, client } = await connectTemporal(opts.temporalAddress, opts.namespace);
   await ensureSearchAttributes(connection, opts.namespace, ALL_SEARCH_ATTRIBUTES);
-  const { worker, connection: workerConnection } = await createWorker({
+  const workerOptions = {
     address: opts.temporalAddress,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     deps: { db, notifier, network, ispName: config.ISP_NAME, temporal: client, taskQueue: opts.taskQueue },
     workflowBundle: opts.workflowBundle,
-  });
-  const running = worker.run();
+  };
+  const { worker, connection: workerConnection } = await createWorker(workerOptions);
+  const notificationWorker = await createNotificationWorker(workerConnection, { ...workerOptions, perSecond: config.NOTIFY_RATE_PER_SECOND });
+  const running = Promise.all([worker.run(), notificationWorker.run()]);
   running.catch((err) => logger.error({ err }, 'worker stopped unexpectedly'));
   const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
   const heartbeat = startHeartbeat(db, opts.taskQueue);
   await ensureMonthlyBillingSchedule(client, opts.taskQueue).catch((err) => logger.warn({ err }, 'could not create the monthly billing schedule'));
+  await ensureNetworkSweepSchedule(client, opts.taskQueue).catch((err) => logger.warn({ err }, 'could not create the network sweep schedule'));
   logger.info({ taskQueue: opts.taskQueue }, 'worker running');
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await heartbeat.stop();
     await relay.stop();
-    if (worker.getState() === 'RUNNING') worker.shutdown();
+    for (const w of [worker, notificationWorker]) if (w.getState() === 'RUNNING') w.shutdown();
     await running.catch((err) => logger.error({ err }, 'worker stopped with an error'));
     await workerConnection.close();
     await network.close();

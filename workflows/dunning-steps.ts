@@ -1,10 +1,13 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
 import { networkSeverity, nextAllowedEnforcementAt, nextAllowedSmsAt, type DunningEvaluation, type NetworkAction, type Policy } from '../domain/dunning';
 import type { TimelineEntry } from './customer-billing.messages';
+import { notificationQueueOf } from './task-queues';
 
 const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes' } } as const;
 const acts = proxyActivities<Activities>(OPTIONS);
+
+const noticeActs = () => proxyActivities<Activities>({ ...OPTIONS, taskQueue: notificationQueueOf(workflowInfo().taskQueue) });
 
 /** Decisions a customer's workflow has already carried out; survives continue-as-new. */
 export interface AppliedState {
@@ -46,7 +49,7 @@ export async function sendDueNotices(policy: Policy, facts: CustomerFacts, ev: D
         }
       }
       // The summary is what support sees for this step in the Web UI.
-      const result = await acts.sendDunningNotice.executeWithOptions({ ...OPTIONS, summary: `${action.template} by ${channel}` }, [
+      const result = await noticeActs().sendDunningNotice.executeWithOptions({ ...OPTIONS, taskQueue: notificationQueueOf(workflowInfo().taskQueue), summary: `${action.template} by ${channel}` }, [
         { customerId: facts.customerId, invoiceId: facts.oldestUnpaidInvoiceId, state: ev.state, channel, template: action.template },
       ]);
       remember(applied.notices, key);

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { isBillingMonth, isCalendarDate } from '../../domain/billing';
 import { MinorAmount } from '../schemas';
 
-export const CalendarDay = z.string().refine(isCalendarDate, 'must be an existing calendar date YYYY-MM-DD');
+export const CalendarDay = z.string().refine(isCalendarDate, 'must be an existing calendar date YYYY-MM-DD').describe('calendar date YYYY-MM-DD');
 
-export const BillingMonth = z.string().refine(isBillingMonth, "must be a billing month 'YYYY-MM'");
+export const BillingMonth = z.string().refine(isBillingMonth, "must be a billing month 'YYYY-MM'").describe('billing month YYYY-MM');
 
 /** 1 bp = 0.01 %; 10000 bp = 100 %. */
 export const BasisPoints = z.number().int().min(0, 'must be 0–10000 basis points').max(10_000, 'must be 0–10000 basis points');

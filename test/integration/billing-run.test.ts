@@ -5,6 +5,7 @@ import { runWorker } from '../../worker/run-worker';
 import { billingRunProgressQuery, type billingRunWorkflow } from '../../workflows/billing-run.workflow';
 import { startSmtpTestServer, type SmtpTestServer } from './notifications/smtp-test-server';
 import { testServices } from '../support/test-services';
+import { maybeRecordHistory } from '../support/histories';
 import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 
 const CUSTOMERS = 200;
@@ -124,6 +125,7 @@ describe('a billing run whose worker dies mid-run', () => {
       expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 120 }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`));
       expect(invoices.every((i) => i.totalMinor === 80_000n && i.signalledAt)).toBe(true);
       expect((await handle.query(billingRunProgressQuery))?.invoices).toBe(120);
+      await maybeRecordHistory(handle, 'billing-run-resumed-after-worker-death');
     } finally {
       await replacement.stop();
     }

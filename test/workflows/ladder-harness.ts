@@ -2,7 +2,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { customerBillingWorkflow, type CustomerBillingInput } from '../../workflows/customer-billing.workflow';
 import { dunningStateQuery, type DunningView } from '../../workflows/customer-billing.messages';
+import { Worker } from '@temporalio/worker';
 import { createTestWorker } from '../support/time-skipping';
+import { notificationQueueOf } from '../../workflows/task-queues';
 import { FakeLedger } from './fake-ledger';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -25,7 +27,8 @@ export async function withLadder(env: TestWorkflowEnvironment, setup: (ledger: F
   setup(ledger, Number(await env.currentTimeMs()));
   const taskQueue = `wf-${++seq}-${Date.now()}`;
   const worker = await createTestWorker(env, taskQueue, ledger.activities());
-  await worker.runUntil(async () => {
+  const notifications = await Worker.create({ connection: env.nativeConnection, taskQueue: notificationQueueOf(taskQueue), activities: ledger.activities() });
+  await notifications.runUntil(() => worker.runUntil(async () => {
     const customerId = 1000 + seq;
     const handle = await env.client.workflow.start(customerBillingWorkflow, { workflowId: `billing-customer-${customerId}`, taskQueue, args: [{ customerId, ...input }] });
     const state = () => handle.query(dunningStateQuery);
@@ -44,5 +47,5 @@ export async function withLadder(env: TestWorkflowEnvironment, setup: (ledger: F
       // A workflow left running without a worker would stall time skipping for later tests.
       await handle.terminate('test finished').catch(() => undefined);
     }
-  });
+  }));
 }

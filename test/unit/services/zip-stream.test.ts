@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { crc32 } from '../../../services/crc32';
-import { zip32, zipStream, type ZipEntry } from '../../../services/zip-stream';
+import { crc32, zip32, zipStream, type ZipEntry } from '../../../services/zip-stream';
 import { readZip, slowCrc32 } from '../support/zip-reader';
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
