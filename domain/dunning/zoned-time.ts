@@ -2,10 +2,11 @@
 // runs unchanged inside the Temporal workflow sandbox (no tz database of our own).
 // Calendar dates are 'YYYY-MM-DD' strings; times of day are minutes after midnight.
 
+import { isCalendarDate, toDayNumber } from '../billing/calendar-date';
+
 export type IsoDate = string;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -17,36 +18,16 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Plain date arithmetic is shared with billing: one implementation of the calendar.
+export { addDays, daysBetween } from '../billing/calendar-date';
+
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
-/** Midnight UTC of the date, used only as a day counter. */
-function dayNumber(date: IsoDate): number {
-  if (!isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
-
-function fromDayNumber(n: number): IsoDate {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return dayNumber(to) - dayNumber(from);
+  return isCalendarDate(value);
 }
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export function isoWeekday(date: IsoDate): number {
-  const jsDay = new Date(dayNumber(date) * MS_PER_DAY).getUTCDay();
+  const jsDay = new Date(toDayNumber(date) * MS_PER_DAY).getUTCDay();
   return jsDay === 0 ? 7 : jsDay;
 }
 
@@ -109,7 +90,7 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
 function offsetAt(epochMs: number, timeZone: string): number {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   const l = toLocal(new Date(wholeSecond), timeZone);
-  return dayNumber(l.date) * MS_PER_DAY + l.minutes * 60_000 + l.second * 1000 - wholeSecond;
+  return toDayNumber(l.date) * MS_PER_DAY + l.minutes * 60_000 + l.second * 1000 - wholeSecond;
 }
 
 /**
@@ -119,7 +100,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * spring-forward gap is pushed forward by the gap (Prague 02:30 → 03:30 CEST).
  */
 export function zonedTimeToInstant(date: IsoDate, minutes: number, timeZone: string): Date {
-  const wall = dayNumber(date) * MS_PER_DAY + minutes * 60_000;
+  const wall = toDayNumber(date) * MS_PER_DAY + minutes * 60_000;
   // Offsets a day either side bracket any single transition near this wall time.
   const before = offsetAt(wall - MS_PER_DAY, timeZone);
   const after = offsetAt(wall + MS_PER_DAY, timeZone);

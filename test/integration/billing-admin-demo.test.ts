@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { loadBillablePage } from '../../data/billable-customers';
+import { composeInvoice } from '../../domain/billing';
 import type { Db } from '../../infra/prisma';
 import { DemoDataRefused, seedDemoData } from '../../services/demo-data.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -71,6 +73,18 @@ describe('demo data', () => {
   it('writes the same data for the same seed and day', async () => {
     await seedDemoData(b.db, OPTIONS);
     expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
+  });
+
+  it('is billable for the next period: every customer composes an invoice (quarterly and annual ones when due)', async () => {
+    const rows = await loadBillablePage(a.db, '2026-12', 0, 1_000);
+    expect(rows).toHaveLength(500);
+    const invoices = rows.map((r) => composeInvoice(r, '2026-12', '2026-12-01', 14));
+    const issued = invoices.filter((i) => i !== null);
+    expect(issued.length).toBeGreaterThan(450);
+    for (const i of issued) {
+      expect(i.totalMinor).toBeGreaterThan(0);
+      expect(i.lines.reduce((sum, l) => sum + l.totalMinor, 0)).toBe(i.totalMinor);
+    }
   });
 
   it('refuses a database that already has customers, from the service and the CLI, and changes nothing', async () => {

@@ -9,7 +9,7 @@ describe('billing public API', () => {
     expect(functions).toEqual([
       'BillingRuleError', 'activeSpan', 'addBillingMonths', 'addDays', 'addMonths', 'allocatePayment', 'allocationOrder',
       'anchoredStart', 'applyCredit', 'applyDiscounts', 'assertBillingMonth', 'assertCalendarDate', 'billingMonthOf',
-      'buildInvoiceLines', 'calendarDate', 'chargesForTariffChange', 'compareDates', 'daysBetween', 'daysInPeriod',
+      'buildInvoiceLines', 'calendarDate', 'chargesForTariffChange', 'compareDates', 'composeInvoice', 'daysBetween', 'daysInPeriod',
       'dueDate', 'effectiveTaxRate', 'formatBillingMonth', 'fromDayNumber', 'invoiceTotals', 'isBillingMonth',
       'isCalendarDate', 'isLeapYear', 'lastDayOfMonth', 'lineTax', 'localDateAt', 'maxDate', 'minDate',
       'nextServicePeriod', 'oneOffLine', 'parseBillingMonth', 'parseCalendarDate', 'paymentTermsDays',
