@@ -1,5 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { Client as Pg } from 'pg';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../infra/free-port';
@@ -44,6 +45,33 @@ describe('starting Settle', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^settle: TEMPORAL_ADDRESS: cannot reach Temporal/);
   });
+
+  it('with DATABASE_URL and TEMPORAL_ADDRESS set, npm start uses them and starts nothing embedded', async () => {
+    const services = JSON.parse(process.env.SETTLE_TEST_SERVICES!);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'settle-external-'));
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: `${services.postgresServerUrl}/settle_external_${port}`, TEMPORAL_ADDRESS: services.temporalAddress, TEMPORAL_TASK_QUEUE: `external-${port}` };
+    const admin = new Pg({ connectionString: `${services.postgresServerUrl}/postgres` });
+    await admin.connect();
+    await admin.query(`create database settle_external_${port}`);
+    const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
+    let stdout = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.resume();
+    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
+    try {
+      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 90_000);
+      expect(stdout).toContain('DATABASE_URL');
+      expect(processesUsing(dataDir)).toEqual([]);
+      expect(readdirSync(dataDir)).toEqual([]); // no embedded Postgres or Temporal files
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe('0');
+      await admin.query(`drop database if exists settle_external_${port} with (force)`);
+      await admin.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('npm start brings everything up, /health is 200, and SIGTERM leaves no process behind', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'settle-start-'));
