@@ -35,18 +35,25 @@ export async function announceInvoices(deps: AnnouncerDeps, input: { billingRunI
     take: input.limit,
     include: { customer: true, lines: { orderBy: { position: 'asc' } } },
   });
-  await boundedEach(invoices, input.concurrency, async (inv) => {
-    if (inv.customer.email) await emailInvoiceOnce(deps, inv);
-    await deps.temporal.workflow.signalWithStart<typeof customerBillingWorkflow, [{ invoiceId: number }]>(CUSTOMER_WORKFLOW_TYPE, {
-      workflowId: customerWorkflowId(inv.customerId),
-      taskQueue: deps.taskQueue,
-      args: [{ customerId: inv.customerId }],
-      signal: 'invoiceIssued',
-      signalArgs: [{ invoiceId: inv.id }],
-      typedSearchAttributes: [{ key: CustomerIdAttr, value: inv.customerId }],
+  const done: number[] = [];
+  try {
+    await boundedEach(invoices, input.concurrency, async (inv) => {
+      if (inv.customer.email) await emailInvoiceOnce(deps, inv);
+      await deps.temporal.workflow.signalWithStart<typeof customerBillingWorkflow, [{ invoiceId: number }]>(CUSTOMER_WORKFLOW_TYPE, {
+        workflowId: customerWorkflowId(inv.customerId),
+        taskQueue: deps.taskQueue,
+        args: [{ customerId: inv.customerId }],
+        signal: 'invoiceIssued',
+        signalArgs: [{ invoiceId: inv.id }],
+        typedSearchAttributes: [{ key: CustomerIdAttr, value: inv.customerId }],
+      });
+      done.push(inv.id);
     });
-    await deps.db.invoice.update({ where: { id: inv.id }, data: { signalledAt: new Date() } });
-  });
+  } finally {
+    // One write for the batch; after a crash only the unmarked ones are announced again,
+    // and a repeated invoiceIssued signal only makes the customer's workflow re-evaluate.
+    if (done.length) await deps.db.invoice.updateMany({ where: { id: { in: done } }, data: { signalledAt: new Date() } });
+  }
   return { announced: invoices.length, remaining: invoices.length === input.limit };
 }
 
