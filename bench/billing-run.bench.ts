@@ -29,11 +29,16 @@ export async function billingRunBench(customers: number): Promise<Record<string,
         workflowId: id, taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'bench', pageSize: 1000, signalConcurrency: CONCURRENCY }],
       });
-      const timer = setInterval(() => void handle.query('progress').then((p: any) => p && progressBar('billing', p.customersDone, p.customersTotal)).catch(() => undefined), 500);
+      let polling: Promise<void> = Promise.resolve();
+      const timer = setInterval(() => {
+        polling = handle.query('progress').then((p: any) => void (p && progressBar('billing', p.customersDone, p.customersTotal))).catch(() => undefined);
+      }, 500);
       try {
         return await handle.result();
       } finally {
+        // A query still in flight when the connection closes would crash the process.
         clearInterval(timer);
+        await polling;
       }
     };
     // Baseline first, on the idle server: afterwards it is busy with the customers' workflows.
