@@ -25,6 +25,16 @@ function run(script: string, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promis
   });
 }
 
+/** `npm start` as a child: its output so far, and how it ended (exit code or signal). */
+function startSettle(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (b) => (out += b));
+  child.stderr.resume();
+  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
+  return { child, stdout: () => out, exited };
+}
+
 function processesUsing(marker: string): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
   return out.split('\n').filter((l) => l.includes(marker) && !l.includes('ps -eo'));
@@ -54,14 +64,10 @@ describe('starting Settle', () => {
     const admin = new Pg({ connectionString: `${services.postgresServerUrl}/postgres` });
     await admin.connect();
     await admin.query(`create database settle_external_${port}`);
-    const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
-    let stdout = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.resume();
-    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
+    const { child, stdout, exited } = startSettle(env);
     try {
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 90_000);
-      expect(stdout).toContain('DATABASE_URL');
+      expect(stdout()).toContain('DATABASE_URL');
       expect(processesUsing(dataDir)).toEqual([]);
       expect(readdirSync(dataDir)).toEqual([]); // no embedded Postgres or Temporal files
     } finally {
@@ -80,16 +86,12 @@ describe('starting Settle', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), SETTLE_PG_PORT: String(pgPort), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
-    const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
-    let stdout = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.resume();
-    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
+    const { child, stdout, exited } = startSettle(env);
     try {
       await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 90_000);
-      expect(stdout).toContain(`http://127.0.0.1:${port}`);
-      expect(stdout).toContain(`http://127.0.0.1:${uiPort}`);
-      expect(stdout).toContain('operator create --role admin');
+      expect(stdout()).toContain(`http://127.0.0.1:${port}`);
+      expect(stdout()).toContain(`http://127.0.0.1:${uiPort}`);
+      expect(stdout()).toContain('operator create --role admin');
       expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     } finally {
       child.kill('SIGTERM');
