@@ -10,7 +10,7 @@ runMain(async () => {
   if (name === 'billing-run') {
     const customers = Number(values.customers ?? 10_000);
     if (!Number.isSafeInteger(customers) || customers < 1) throw new ConfigError('--customers: must be a positive whole number');
-    process.stdout.write(`${JSON.stringify(await billingRunBench(customers))}\n`);
+    await billingRunBench(customers); // prints its JSON line itself
     process.exit(0);
   }
   throw new ConfigError('usage: npm run bench -- billing-run --customers N');
