@@ -3,6 +3,7 @@ import { Client, Connection, WorkflowIdConflictPolicy } from '@temporalio/client
 import { Worker, NativeConnection } from '@temporalio/worker';
 import { Client as Pg } from 'pg';
 import { billingMonthOf } from '../domain/billing';
+import { boundedEach } from '../infra/bounded-each';
 import { createPrisma } from '../infra/prisma';
 import { runWorker } from '../worker/run-worker';
 import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
@@ -99,14 +100,10 @@ async function trivialSignalRate(address: string, temporal: Client, count: numbe
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({ connection, taskQueue: 'bench-trivial', workflowsPath: require.resolve('./trivial.workflow') });
   return worker.runUntil(async () => {
-    let next = 0;
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        await temporal.workflow.signalWithStart('trivialWorkflow', { workflowId: `trivial-${i}`, taskQueue: 'bench-trivial', args: [], signal: 'poke', signalArgs: [i] });
-      }
-    }));
+    await boundedEach(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
+      await temporal.workflow.signalWithStart('trivialWorkflow', { workflowId: `trivial-${i}`, taskQueue: 'bench-trivial', args: [], signal: 'poke', signalArgs: [i] });
+    });
     return count / ((performance.now() - t0) / 1000);
   }).finally(() => connection.close());
 }

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { boundedEach } from '../infra/bounded-each';
 import type { Db } from '../infra/prisma';
 import { renderInvoiceEmail, type Notifier } from '../notifications';
 import type { customerBillingWorkflow } from '../workflows/customer-billing.workflow';
@@ -12,15 +13,6 @@ export interface AnnouncerDeps {
   taskQueue: string;
   notifier: Notifier;
   ispName: string;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function boundedEach<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(lanes);
 }
 
 /**
