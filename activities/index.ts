@@ -6,12 +6,14 @@ import { addLateFee } from './late-fee.activity';
 import { billingRunActivities } from './billing-run.activities';
 import { reapplyNetworkState } from './network-sweep.activity';
 import { applyNetworkState } from './network-state.activity';
+import { statementActivities } from './statement.activities';
 
 export type { ActivityDeps } from './deps';
 export type { CustomerFacts } from './dunning-facts.activity';
 export type { DunningNotice, NoticeResult } from './dunning-notice.activity';
 export type { NetworkChange, NetworkChangeResult } from './network-state.activity';
 export type { PageResult } from './billing-run.activities';
+export type { StatementBatchResult, StatementSummary } from './statement.activities';
 
 /** All activities, bound to their dependencies (database, mailer, SMS, network adapter). */
 export function createActivities(deps: ActivityDeps) {
@@ -23,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     addLateFee: addLateFee(deps),
     reapplyNetworkState: reapplyNetworkState(deps),
     ...billingRunActivities(deps),
+    ...statementActivities(deps),
   };
 }
 

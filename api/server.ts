@@ -21,6 +21,8 @@ import { subscriptionRoutes } from './routes/subscriptions';
 import { chargeRoutes } from './routes/charges';
 import { billingSettingsRoutes } from './routes/billing-settings';
 import { invoiceRoutes } from './routes/invoices';
+import { bankStatementRoutes } from './routes/bank-statements';
+import { bankAccountRoutes } from './routes/bank-accounts';
 
 export type App = FastifyInstance;
 
@@ -55,5 +57,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await typed.register(chargeRoutes(deps), { prefix: '/v1' });
   await typed.register(billingSettingsRoutes(deps), { prefix: '/v1' });
   await typed.register(invoiceRoutes(deps), { prefix: '/v1' });
+  await typed.register(bankStatementRoutes(deps), { prefix: '/v1' });
+  await typed.register(bankAccountRoutes(deps), { prefix: '/v1' });
   return app;
 }

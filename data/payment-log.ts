@@ -33,6 +33,8 @@ export interface PaymentLogRow {
   operatorId: number | null;
   operatorName: string | null;
   gateway: string | null;
+  /** The bank statement the payment was read from. */
+  statementId: number | null;
   reference: string | null;
   note: string | null;
   receivedAt: Date;
@@ -67,7 +69,7 @@ export async function paymentLogPage(db: Pick<Db, '$queryRaw'>, filter: PaymentL
   const rows = await db.$queryRaw<Array<Omit<PaymentLogRow, 'amountMinor'> & { amountMinor: bigint }>>`
     select p.id, p.customer_id as "customerId", c.name as "customerName", c.username,
            p.amount_minor as "amountMinor", p.currency, p.method::text as method, p.source::text as source,
-           p.operator_id as "operatorId", o.name as "operatorName", p.gateway, p.reference, p.note,
+           p.operator_id as "operatorId", o.name as "operatorName", p.gateway, p.statement_id as "statementId", p.reference, p.note,
            p.received_at as "receivedAt", p.recorded_at as "recordedAt",
            p.reversed_at as "reversedAt", p.reversal_reason as "reversalReason"
       from payments p

@@ -38,7 +38,7 @@ export function paymentLogFilter(caller: Caller, query: PaymentLogQuery): Paymen
 }
 
 export function toLogEntry(row: PaymentLogRow): PaymentLogEntry {
-  return { ...row, collectedBy: row.operatorName ?? row.gateway ?? row.source };
+  return { ...row, collectedBy: row.operatorName ?? row.gateway ?? (row.statementId ? `bank statement ${row.statementId}` : row.source) };
 }
 
 export function encodeCursor(key: PaymentLogKey): string {

@@ -37,6 +37,7 @@ const LogEntry = z.object({
   operatorId: z.number().nullable(),
   operatorName: z.string().nullable(),
   gateway: z.string().nullable(),
+  statementId: z.number().nullable(),
   reference: z.string().nullable(),
   note: z.string().nullable(),
   reversedAt: z.string().nullable(),

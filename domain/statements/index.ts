@@ -13,4 +13,6 @@ export { parseCsvStatement, type CsvColumn, type CsvColumnMapping, type CsvOptio
 export type { DatePattern } from './statement-dates';
 export { accountMatchKey } from './account-number';
 export { matchStatementLines } from './matcher';
+export { settleAssignedLine, type ManualLine } from './manual-match';
+export { normalizeSymbol, symbolsInText } from './payment-symbols';
 export * from './match-types';

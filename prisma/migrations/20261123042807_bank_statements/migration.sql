@@ -83,7 +83,7 @@ CREATE TABLE "known_counter_accounts" (
     "created_by_id" INTEGER,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "known_counter_accounts_pkey" PRIMARY KEY ("account_key")
+    CONSTRAINT "known_counter_accounts_pkey" PRIMARY KEY ("account_key","customer_id")
 );
 
 -- CreateIndex

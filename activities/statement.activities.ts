@@ -1,0 +1,32 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { MatchInputError } from '../domain/statements';
+import { reconcileNextBatch, type BatchResult } from '../services/statements/reconcile-batch.service';
+import { finishStatement, statementSummary, type StatementSummary } from '../services/statements/statement-summary.service';
+import type { ActivityDeps } from './deps';
+
+export type { BatchResult as StatementBatchResult } from '../services/statements/reconcile-batch.service';
+export type { StatementSummary } from '../services/statements/statement-summary.service';
+
+export function statementActivities(deps: ActivityDeps) {
+  return {
+    /** Lines to reconcile, for progress; fails for good if the statement does not exist. */
+    async openStatement(statementId: number): Promise<StatementSummary> {
+      const summary = await statementSummary(deps.db, statementId);
+      if (!summary) throw ApplicationFailure.nonRetryable(`statement ${statementId} does not exist`, 'UnknownStatement');
+      return summary;
+    },
+
+    async reconcileStatementBatch(input: { statementId: number; limit: number }): Promise<BatchResult> {
+      try {
+        return await reconcileNextBatch(deps.db, input.statementId, input.limit);
+      } catch (error) {
+        if (error instanceof MatchInputError) throw ApplicationFailure.nonRetryable(error.message, 'BadStatementData');
+        throw error;
+      }
+    },
+
+    async finishStatement(statementId: number): Promise<StatementSummary> {
+      return finishStatement(deps.db, statementId);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { operatorActor } from '../../data/audit';
+import { StatementFormat } from '../../prisma/generated/enums';
+import { importStatement } from '../../services/statements/import-statement.service';
+import { listExceptions, listStatements, statementDetail } from '../../services/statements/statement-queries.service';
+import { resolveException } from '../../services/statements/resolve-exception.service';
+import type { ApiDeps } from '../deps';
+import { notFound } from '../errors';
+import { ErrorBody, IdParam } from '../schemas';
+import { readStatementUpload } from './statement-upload';
+
+const CLERKS = ['admin', 'manager', 'billing_clerk'] as const;
+const READERS = [...CLERKS, 'support'] as const;
+
+const ImportedOut = z.object({
+  statementId: z.number(), bankAccountId: z.number(), format: z.enum(StatementFormat), workflowId: z.string(),
+  sameFile: z.boolean(), lines: z.number(), imported: z.number(), alreadyKnown: z.number(),
+});
+const Resolution = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), customerId: z.number().int().positive(), invoiceId: z.number().int().positive().optional(), note: z.string().trim().max(500).optional() }),
+  z.object({ action: z.enum(['ignore', 'refund_pending']), note: z.string().trim().min(1, 'say why').max(500) }),
+]);
+
+export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 1, fields: 10 } });
+
+    app.post('/statements', {
+      config: { roles: CLERKS },
+      schema: {
+        summary: 'Import a bank statement (multipart: file, optional accountId and format); matching runs in the background',
+        consumes: ['multipart/form-data'],
+        response: { 202: ImportedOut, 400: ErrorBody },
+      },
+    }, async (req, reply) => {
+      const upload = await readStatementUpload(req);
+      const imported = await importStatement(deps.db, operatorActor(req.caller!.operatorId), upload);
+      return reply.code(202).send(imported);
+    });
+
+    app.get('/statements', {
+      config: { roles: READERS },
+      schema: { summary: 'Imported statements, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().int().positive().optional() }) },
+    }, async (req) => ({ statements: await listStatements(deps.db, req.query.limit, req.query.before) }));
+
+    app.get('/statements/:id', {
+      config: { roles: READERS },
+      schema: { summary: 'One statement with its reconciliation summary', params: IdParam },
+    }, async (req) => (await statementDetail(deps.db, req.params.id)) ?? Promise.reject(notFound(`statement ${req.params.id}`)));
+
+    app.get('/statements/:id/exceptions', {
+      config: { roles: READERS },
+      schema: {
+        summary: 'Lines a clerk must handle: unknown reference, ambiguous, duplicate, outgoing; ?all=true includes resolved ones',
+        params: IdParam,
+        querystring: z.object({ all: z.enum(['true', 'false']).default('false') }),
+      },
+    }, async (req) => {
+      if (!(await deps.db.bankStatement.count({ where: { id: req.params.id } }))) throw notFound(`statement ${req.params.id}`);
+      return { exceptions: await listExceptions(deps.db, req.params.id, req.query.all === 'true') };
+    });
+
+    app.post('/statements/:id/exceptions/:lineId/resolve', {
+      config: { roles: CLERKS },
+      schema: {
+        summary: 'Resolve an exception: assign it to a customer (optionally an invoice), ignore it, or mark it refund-pending',
+        params: IdParam.extend({ lineId: z.coerce.number().int().positive() }),
+        body: Resolution,
+        response: { 200: z.object({ lineId: z.number(), state: z.string(), paymentId: z.number().nullable() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    }, async (req) => resolveException(deps.db, req.caller!.operatorId, req.params.id, req.params.lineId, req.body));
+  };
+}

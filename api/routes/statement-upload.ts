@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { StatementFormat } from '../../prisma/generated/enums';
+import type { ImportRequest } from '../../services/statements/import-statement.service';
+import { ApiError } from '../errors';
+
+const Fields = z.object({
+  accountId: z.coerce.number().int().positive().optional(),
+  format: z.enum(StatementFormat).optional(),
+});
+
+/** Reads a multipart statement upload: one `file` part plus optional `accountId` and `format` fields. */
+export async function readStatementUpload(req: FastifyRequest): Promise<ImportRequest> {
+  if (!req.isMultipart()) throw new ApiError(400, 'validation', 'send the statement as multipart/form-data with a "file" part', 'body.file');
+  const fields: Record<string, string> = {};
+  let file: { buffer: Buffer; fileName: string } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw new ApiError(400, 'validation', `unexpected file part "${part.fieldname}"`, `body.${part.fieldname}`);
+      const buffer = await part.toBuffer();
+      file = { buffer, fileName: part.filename || 'statement' };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!file || file.buffer.length === 0) throw new ApiError(400, 'validation', 'a non-empty "file" part is required', 'body.file');
+  const parsed = Fields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiError(400, 'validation', issue.message, `body.${issue.path.join('.')}`);
+  }
+  return { file: file.buffer, fileName: file.fileName.slice(0, 200), format: parsed.data.format, bankAccountId: parsed.data.accountId };
+}

@@ -1,0 +1,59 @@
+import type { StatementLine } from '../domain/statements';
+import type { Db } from '../infra/prisma';
+import type { StoredLine } from './statement-booking';
+
+const REPEAT_PREFIX = 'repeat:';
+
+type Tx = Pick<Parameters<Parameters<Db['$transaction']>[0]>[0], '$queryRaw'>;
+
+export interface PendingLine extends StoredLine {
+  line: StatementLine;
+  counterAccount: string | null;
+  /** A repeat of an earlier line of the same file: its identity is only a stand-in, and it is never booked. */
+  repeat: { detail: string } | null;
+}
+
+interface Row {
+  id: number; line_no: number; identity: string | null; booking_date: Date; amount_minor: bigint; currency: string;
+  variable_symbol: string | null; specific_symbol: string | null; constant_symbol: string | null;
+  counter_account: string | null; counter_name: string | null; message: string | null; bank_reference: string | null; detail: string | null;
+}
+
+const toLine = (r: Row): PendingLine => {
+  const bookingDate = r.booking_date.toISOString().slice(0, 10);
+  const identity = r.identity ?? `${REPEAT_PREFIX}${r.id}`;
+  const line: StatementLine = {
+    lineNo: r.line_no, bookingDate, amountMinor: Number(r.amount_minor), currency: r.currency.trim(), identity,
+    variableSymbol: r.variable_symbol ?? undefined, specificSymbol: r.specific_symbol ?? undefined, constantSymbol: r.constant_symbol ?? undefined,
+    counterAccount: r.counter_account ?? undefined, counterName: r.counter_name ?? undefined, message: r.message ?? undefined, bankReference: r.bank_reference ?? undefined,
+  };
+  return {
+    id: r.id, lineNo: r.line_no, identity, bookingDate, currency: line.currency, bankReference: r.bank_reference,
+    variableSymbol: r.variable_symbol, counterName: r.counter_name, message: r.message, counterAccount: r.counter_account, line,
+    repeat: r.identity === null ? { detail: r.detail ?? 'same line as an earlier line of this statement' } : null,
+  };
+};
+
+/**
+ * The statement's next unmatched lines in file order, row-locked. A second attempt at the
+ * same batch (a retried activity) waits here and then sees the lines as already done.
+ */
+export async function lockPendingLines(tx: Tx, statementId: number, limit: number): Promise<PendingLine[]> {
+  const rows = await tx.$queryRaw<Row[]>`
+    select id, line_no, identity, booking_date, amount_minor, currency, variable_symbol, specific_symbol, constant_symbol,
+           counter_account, counter_name, message, bank_reference, detail
+      from bank_transactions
+     where statement_id = ${statementId} and state = 'pending'
+     order by line_no limit ${limit} for update`;
+  return rows.map(toLine);
+}
+
+/** One exception line of a statement, row-locked for its resolution. */
+export async function lockStatementLine(tx: Tx, statementId: number, lineId: number): Promise<(PendingLine & { state: string; amountMinor: number }) | undefined> {
+  const rows = await tx.$queryRaw<Array<Row & { state: string }>>`
+    select id, line_no, identity, booking_date, amount_minor, currency, variable_symbol, specific_symbol, constant_symbol,
+           counter_account, counter_name, message, bank_reference, detail, state::text
+      from bank_transactions where statement_id = ${statementId} and id = ${lineId} for update`;
+  const row = rows[0];
+  return row ? { ...toLine(row), state: row.state, amountMinor: Number(row.amount_minor) } : undefined;
+}

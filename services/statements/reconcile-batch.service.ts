@@ -1,0 +1,53 @@
+import type { Actor } from '../../data/audit';
+import { lockMatchCandidates } from '../../data/match-candidates';
+import { bookMatchedLines, markExceptions, type Booking } from '../../data/statement-booking';
+import { lockPendingLines } from '../../data/statement-lines';
+import { matchStatementLines, type ExceptionOutcome } from '../../domain/statements';
+import type { Db } from '../../infra/prisma';
+
+export interface BatchResult {
+  lines: number;
+  matched: number;
+  matchedAmountMinor: number;
+  exceptions: number;
+  /** False once the statement has no unmatched lines left. */
+  more: boolean;
+}
+
+const SYSTEM: Actor = { type: 'system', id: 'statement-reconciliation' };
+
+/**
+ * Matches and books the statement's next `limit` unmatched lines in one transaction:
+ * the batch is either booked whole or not at all, so a crash anywhere repeats it cleanly.
+ */
+export async function reconcileNextBatch(db: Db, statementId: number, limit: number): Promise<BatchResult> {
+  return db.$transaction(
+    async (tx) => {
+      const lines = await lockPendingLines(tx, statementId, limit);
+      if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, more: false };
+      const candidates = await lockMatchCandidates(tx, lines, lines[0]!.currency);
+      // Repeats of an earlier line in the same file are handed over as already known, so they become duplicates.
+      const repeats = new Set(lines.filter((l) => l.repeat).map((l) => l.identity));
+      const { outcomes, summary } = matchStatementLines(lines.map((l) => l.line), candidates, { knownIdentities: repeats });
+
+      const byLineNo = new Map(lines.map((l) => [l.lineNo, l]));
+      const bookings: Booking[] = [];
+      const exceptions: Array<{ lineId: number; outcome: ExceptionOutcome }> = [];
+      for (const outcome of outcomes) {
+        const line = byLineNo.get(outcome.lineNo)!;
+        if (outcome.kind === 'exception') exceptions.push({ lineId: line.id, outcome: line.repeat ? { ...outcome, detail: line.repeat.detail } : outcome });
+        else bookings.push({ line, outcome });
+      }
+      await bookMatchedLines(tx, statementId, SYSTEM, bookings, 'matched');
+      await markExceptions(tx, exceptions);
+      return {
+        lines: lines.length,
+        matched: summary.matched,
+        matchedAmountMinor: summary.matchedAmountMinor + summary.creditMinor,
+        exceptions: exceptions.length,
+        more: lines.length === limit,
+      };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,16 @@
+import type { SignalMessage } from '../../data/outbox';
+
+export const RECONCILIATION_WORKFLOW_TYPE = 'statementReconciliationWorkflow';
+
+export const reconciliationWorkflowId = (statementId: number) => `statement-reconciliation-${statementId}`;
+
+/** Delivered by the outbox relay: starts the statement's reconciliation, or nudges a running one. */
+export function reconciliationStart(statementId: number): SignalMessage {
+  return {
+    workflowId: reconciliationWorkflowId(statementId),
+    workflowType: RECONCILIATION_WORKFLOW_TYPE,
+    startArgs: [{ statementId }],
+    signal: 'reconcile',
+    payload: {},
+  };
+}
