@@ -1,0 +1,121 @@
+import { startTestSystem, type TestSystem } from '../support/test-system';
+import { reconciled, uploadStatement } from './statements-fixtures';
+
+const MAPPING = {
+  delimiter: ';', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', hasHeader: true,
+  columns: { date: 'Datum', amount: 'Objem', variableSymbol: 'VS', counterAccount: 'Protiúčet', counterName: 'Název', message: 'Zpráva', bankReference: 'ID' },
+};
+const HEADER = 'Datum;Objem;VS;Protiúčet;Název;Zpráva;ID';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+
+// What the clerk does with the lines matching could not place, and what a re-import of
+// overlapping exports does (nothing twice).
+describe('bank statement exceptions and overlapping imports', () => {
+  let sys: TestSystem;
+  let clerk: { id: number; key: string };
+  let accountId: string;
+  let serial = 0;
+
+  beforeAll(async () => {
+    sys = await startTestSystem();
+    clerk = await sys.operatorKey('billing_clerk');
+    const account = await sys.call(clerk.key, 'POST', '/v1/bank-accounts', { name: 'Fio CZK', account: 'CZ8620100000002900123456', currency: 'CZK', csvMapping: MAPPING });
+    expect(account.status).toBe(201);
+    accountId = String(account.body.id);
+  });
+  afterAll(() => sys?.stop());
+
+  async function customerWithInvoice(totalMinor: number): Promise<{ customerId: number; invoiceId: number; reference: string }> {
+    serial++;
+    const reference = String(770000 + serial);
+    const customer = await sys.db.customer.create({ data: { username: `cz${serial}`, name: `Zákazník ${serial}`, paymentReference: reference, currency: 'CZK' } });
+    const invoice = await sys.db.invoice.create({
+      data: { number: `2026-9${String(serial).padStart(5, '0')}`, customerId: customer.id, period: '2026-04', issueDate: new Date('2026-04-01'), dueDate: new Date('2026-04-15'), currency: 'CZK', netMinor: BigInt(totalMinor), taxMinor: 0n, totalMinor: BigInt(totalMinor) },
+    });
+    return { customerId: customer.id, invoiceId: invoice.id, reference };
+  }
+
+  async function importCsv(body: string, name: string): Promise<{ statementId: number; upload: any; summary: any }> {
+    const upload = await uploadStatement(sys, clerk.key, body, name, { accountId });
+    expect(upload.status).toBe(202);
+    const statement = await reconciled(sys, clerk.key, upload.body.statementId);
+    return { statementId: upload.body.statementId, upload: upload.body, summary: statement.summary };
+  }
+
+  const exceptionsOf = async (statementId: number, key = clerk.key) => (await sys.call(key, 'GET', `/v1/statements/${statementId}/exceptions`)).body.exceptions;
+
+  it('books an unknown payment the clerk assigns exactly like a match, and matches that payer account by itself next time', async () => {
+    const x = await customerWithInvoice(59900);
+    const first = await importCsv(csv(`02.04.2026;599,00;;123456789/0300;Novák Petr;internet duben;A-1`), 'april-1.csv');
+    const [open] = await exceptionsOf(first.statementId);
+    expect(open).toMatchObject({ lineNo: 2, reason: 'unknown_reference', amountMinor: 59900, counterName: 'Novák Petr', candidates: [] });
+
+    const resolved = await sys.call(clerk.key, 'POST', `/v1/statements/${first.statementId}/exceptions/${open.lineId}/resolve`, { action: 'assign', customerId: x.customerId, invoiceId: x.invoiceId, note: 'phoned him' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ state: 'assigned', paymentId: expect.any(Number) });
+    const payment = await sys.db.payment.findUniqueOrThrow({ where: { id: resolved.body.paymentId }, include: { allocations: true } });
+    expect(payment).toMatchObject({ customerId: x.customerId, amountMinor: 59900n, method: 'bank_transfer', source: 'bank_statement', statementId: first.statementId, reference: 'A-1' });
+    expect(payment.allocations.map((a) => [a.invoiceId, Number(a.amountMinor)])).toEqual([[x.invoiceId, 59900]]);
+    expect((await sys.db.invoice.findUniqueOrThrow({ where: { id: x.invoiceId } })).status).toBe('paid');
+    const audit = await sys.db.auditLog.findFirstOrThrow({ where: { action: 'statement.exception_resolved', entityId: String(open.lineId) } });
+    expect(audit).toMatchObject({ actorType: 'operator', actorId: String(clerk.id), reason: 'phoned him' });
+    expect(await sys.db.outboxMessage.count({ where: { workflowId: `billing-customer-${x.customerId}`, signal: 'paymentPosted' } })).toBe(1);
+    expect(await exceptionsOf(first.statementId)).toEqual([]);
+
+    await sys.db.invoice.create({
+      data: { number: `2026-8${x.customerId}`, customerId: x.customerId, period: '2026-05', issueDate: new Date('2026-05-01'), dueDate: new Date('2026-05-15'), currency: 'CZK', netMinor: 59900n, taxMinor: 0n, totalMinor: 59900n },
+    });
+    const next = await importCsv(csv(`04.05.2026;599,00;;0123456789/0300;Novák Petr;internet květen;A-2`), 'may-1.csv');
+    const line = await sys.db.bankTransaction.findFirstOrThrow({ where: { statementId: next.statementId } });
+    expect(line).toMatchObject({ state: 'matched', matchedBy: 'counter_account', customerId: x.customerId, matchKind: 'exact' });
+  });
+
+  it('lets the clerk mark an outgoing line refund-pending or ignore a line, but only once and only with a reason', async () => {
+    const { statementId } = await importCsv(csv(`06.04.2026;-250,00;;;Vrácení přeplatku;refund;B-1`, `06.04.2026;10,00;;;Banka;úrok;B-2`), 'april-2.csv');
+    const [outgoing, interest] = await exceptionsOf(statementId);
+    expect([outgoing.reason, interest.reason]).toEqual(['outgoing', 'unknown_reference']);
+    const resolve = (lineId: number, body: unknown) => sys.call(clerk.key, 'POST', `/v1/statements/${statementId}/exceptions/${lineId}/resolve`, body);
+
+    const noReason = await resolve(interest.lineId, { action: 'ignore' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.issues[0].field).toBe('body.note');
+    const x = await customerWithInvoice(100);
+    const assignOutgoing = await resolve(outgoing.lineId, { action: 'assign', customerId: x.customerId });
+    expect(assignOutgoing.status).toBe(400);
+    expect(assignOutgoing.body.message).toBe('only incoming money can be assigned to a customer');
+
+    expect((await resolve(outgoing.lineId, { action: 'refund_pending', note: 'refund to Nováková' })).body.state).toBe('refund_pending');
+    expect((await resolve(interest.lineId, { action: 'ignore', note: 'bank interest' })).body.state).toBe('ignored');
+    const twice = await resolve(interest.lineId, { action: 'ignore', note: 'again' });
+    expect(twice.status).toBe(409);
+    expect(await sys.db.payment.count({ where: { statementId } })).toBe(0);
+    const all = (await sys.call(clerk.key, 'GET', `/v1/statements/${statementId}/exceptions?all=true`)).body.exceptions;
+    expect(all.map((e: any) => [e.state, e.resolvedById, e.resolutionNote])).toEqual([['refund_pending', clerk.id, 'refund to Nováková'], ['ignored', clerk.id, 'bank interest']]);
+  });
+
+  it('imports overlapping exports without booking a shared line twice, even identical lines without a bank reference', async () => {
+    const x = await customerWithInvoice(100000);
+    const twin = `10.04.2026;300,00;${x.reference};19-2000145399/0800;Dvořák;;`;
+    const first = await importCsv(csv(twin, twin), 'april-10.csv');
+    expect(first.upload).toMatchObject({ imported: 2, alreadyKnown: 0 });
+    expect(await sys.db.payment.count({ where: { customerId: x.customerId } })).toBe(2);
+
+    const overlapping = await importCsv(csv(twin, twin, `11.04.2026;400,00;${x.reference};19-2000145399/0800;Dvořák;;`), 'april-10-11.csv');
+    expect(overlapping.upload).toMatchObject({ lines: 3, imported: 1, alreadyKnown: 2 });
+    expect(overlapping.summary).toMatchObject({ matched: 1, matchedAmount: 40000 });
+    const payments = await sys.db.payment.findMany({ where: { customerId: x.customerId }, orderBy: { id: 'asc' } });
+    expect(payments.map((p) => Number(p.amountMinor))).toEqual([30000, 30000, 40000]);
+    expect((await sys.db.invoice.findUniqueOrThrow({ where: { id: x.invoiceId } })).status).toBe('paid');
+  });
+
+  it('shows statements to support read-only and hides them from resellers', async () => {
+    const support = await sys.operatorKey('support');
+    const reseller = await sys.operatorKey('reseller');
+    const { statementId } = await importCsv(csv(`12.04.2026;1,00;;;Neznámý;;C-1`), 'april-12.csv');
+    const [line] = await exceptionsOf(statementId, support.key);
+    expect(line.reason).toBe('unknown_reference');
+    expect((await sys.call(support.key, 'POST', `/v1/statements/${statementId}/exceptions/${line.lineId}/resolve`, { action: 'ignore', note: 'x' })).status).toBe(403);
+    expect((await sys.call(reseller.key, 'GET', `/v1/statements/${statementId}`)).status).toBe(403);
+    expect((await uploadStatement(sys, support.key, csv(), 'x.csv', { accountId })).status).toBe(403);
+  });
+});
