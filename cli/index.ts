@@ -5,12 +5,14 @@ import { demoCommand } from './demo.command';
 import { billingRunCommand } from './billing-run.command';
 import { dunningCommand } from './dunning.command';
 import { operatorCommand } from './operator.command';
+import { statementCommand } from './statement.command';
 
 const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<void>> = {
   operator: operatorCommand,
   dunning: dunningCommand,
   'billing-run': billingRunCommand,
   demo: demoCommand,
+  statement: statementCommand,
 };
 
 runMain(async () => {
