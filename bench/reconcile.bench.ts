@@ -1,0 +1,69 @@
+import { writeFileSync, chmodSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { Client as Pg } from 'pg';
+import { progressBar } from '../cli/progress-bar';
+import { createPrisma } from '../infra/prisma';
+import { importStatement } from '../services/statements/import-statement.service';
+import { followReconciliation } from '../services/statements/reconciliation-run';
+import { runWorker } from '../worker/run-worker';
+import { startBenchEnv } from './bench-env';
+import { BENCH_ACCOUNT, benchStatement, CSV_MAPPING, seedOpenInvoices } from './seed-reconcile';
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+// npm run bench -- reconcile --lines 100000 --open-invoices 1000000
+export async function reconcileBench(lines: number, openInvoices: number): Promise<void> {
+  const env = await startBenchEnv();
+  const db = createPrisma(env.databaseUrl);
+  const taskQueue = 'bench-reconcile';
+  const worker = await runWorker({ databaseUrl: env.databaseUrl, temporalAddress: env.temporalAddress, namespace: 'default', taskQueue });
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  const temporal = new Client({ connection });
+  try {
+    process.stderr.write(`seeding ${openInvoices} open invoices\n`);
+    const customers = await seedOpenInvoices(env.databaseUrl, openInvoices);
+    const statement = benchStatement(lines, customers);
+    const account = await db.bankAccount.create({ data: { name: 'Bench', account: BENCH_ACCOUNT, accountKey: BENCH_ACCOUNT, currency: 'CZK', csvMapping: CSV_MAPPING } });
+    const baselineSeconds = await baseline(env.databaseUrl, statement.tsv);
+
+    const t0 = performance.now();
+    const imported = await importStatement(db, { type: 'system', id: 'bench' }, { file: Buffer.from(statement.csv), fileName: 'bench.csv', bankAccountId: account.id });
+    const t1 = performance.now();
+    const result = await followReconciliation(temporal, taskQueue, imported.statementId, (p) => progressBar('matching', p.linesDone, p.linesTotal));
+    const t2 = performance.now();
+    const summary = result.summary!;
+    const out = {
+      lines, openInvoices, seconds: round((t2 - t0) / 1000), stageSeconds: round((t1 - t0) / 1000), matchSeconds: round((t2 - t1) / 1000),
+      baselineSeconds: round(baselineSeconds), matched: summary.matched, exceptions: summary.exceptions,
+      ratioToBaseline: round((t2 - t0) / 1000 / baselineSeconds),
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } finally {
+    await connection.close();
+    await worker.stop();
+    await db.$disconnect();
+    await env.stop();
+  }
+}
+
+/** COPY of the same rows into a staging table, then one hand-written join on reference and amount. */
+async function baseline(databaseUrl: string, tsv: string): Promise<number> {
+  const file = '/tmp/settle-bench-statement.tsv';
+  writeFileSync(file, tsv);
+  chmodSync(file, 0o644);
+  const pg = new Pg({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    await pg.query('create table bench_stage (line_no int, booking_date date, amount_minor bigint, vs text, counter_account text, counter_name text, message text, bank_ref text)');
+    const t0 = performance.now();
+    await pg.query(`copy bench_stage from '${file}'`);
+    await pg.query(`select count(*), sum(s.amount_minor)
+                      from bench_stage s
+                      join customers c on c.payment_reference = s.vs
+                      join invoices i on i.customer_id = c.id and i.status in ('issued', 'partially_paid') and i.total_minor = s.amount_minor`);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await pg.end();
+  }
+}
