@@ -35,10 +35,13 @@ export function cluesOf(lines: readonly LineClues[]): { references: string[]; in
  */
 export async function lockMatchCandidates(tx: Tx, lines: readonly LineClues[], currency: string): Promise<MatchCandidate[]> {
   const clues = cluesOf(lines);
+  const alpha = [...new Set(clues.references.filter((r) => /[^0-9]/.test(r)).map((r) => r.toUpperCase()))];
   const locked = await tx.$queryRaw<Array<{ id: number; payment_reference: string }>>`
     select id, payment_reference from customers
      where currency = ${currency}
        and id in (select id from customers where payment_reference = any(${clues.references}::text[])
+                  -- Letters in a reference (usernames, 'R20a45') compare case-insensitively; this scan only runs when a line has one.
+                  union all select id from customers where cardinality(${alpha}::text[]) > 0 and upper(payment_reference) = any(${alpha}::text[])
                   union all select customer_id from invoices where number = any(${clues.invoiceNumbers}::text[]) and status in ('issued', 'partially_paid')
                   union all select customer_id from known_counter_accounts where account_key = any(${clues.accounts}::text[]))
      order by id for update`;

@@ -1,4 +1,5 @@
 import { startTestSystem, type TestSystem } from '../support/test-system';
+import { reconciled, uploadStatement } from './statements-fixtures';
 import { ledger, manualPayment, newCustomer, newInvoice, sendWebhook } from './payments-fixtures';
 
 // Recording and reversing payments against real Postgres: FIFO allocation, exact
@@ -94,7 +95,9 @@ describe('payments: record, allocate, reverse', () => {
     expect((await sys.call(clerk.key, 'POST', '/v1/payments/999999/reverse', { reason: 'no such payment' })).status).toBe(404);
   });
 
-  it('serialises concurrent payments for one customer (two operators and a gateway) into an exact ledger', async () => {
+  it('serialises concurrent payments for one customer (two operators, a gateway and a bank statement) into an exact ledger', async () => {
+    const mapping = { delimiter: ',', decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', hasHeader: true, columns: { date: 'date', amount: 'amount', variableSymbol: 'vs', bankReference: 'id' } };
+    const bank = await sys.call(clerk.key, 'POST', '/v1/bank-accounts', { name: 'City Bank', account: '1102345678901', currency: 'BDT', csvMapping: mapping });
     for (let round = 0; round < 3; round++) {
       const c = await newCustomer(sys, clerk.key);
       const oct = await newInvoice(sys, c.id, '2026-10', 100000);
@@ -103,8 +106,10 @@ describe('payments: record, allocate, reverse', () => {
         sys.call(clerk.key, 'POST', '/v1/payments', manualPayment(c.id, 60000)),
         sys.call(manager.key, 'POST', '/v1/payments', manualPayment(c.id, 70000)),
         sendWebhook(sys, 'bkash', { transactionId: `TRX-RACE-${round}-${c.id}`, customerReference: c.paymentReference, amountMinor: 40000, currency: 'BDT', paidAt: new Date().toISOString() }, { secret: 'bkash-test-secret' }),
+        uploadStatement(sys, clerk.key, `date,amount,vs,id\n2026-11-02,300.00,${c.paymentReference},RACE-${round}-${c.id}\n`, `race-${round}.csv`, { accountId: String(bank.body.id) }),
       ]);
-      expect(results.map((r) => r.status)).toEqual([201, 201, 200]);
+      expect(results.map((r) => r.status)).toEqual([201, 201, 200, 202]);
+      await reconciled(sys, clerk.key, results[3]!.body.statementId);
 
       expect(await ledger(sys, c.id)).toEqual([
         { id: oct, status: 'paid', paidMinor: 100000, totalMinor: 100000 },
@@ -113,7 +118,7 @@ describe('payments: record, allocate, reverse', () => {
       const payments = await sys.db.payment.findMany({ where: { customerId: c.id }, include: { allocations: true } });
       const received = payments.reduce((s, p) => s + Number(p.amountMinor), 0);
       const allocated = payments.flatMap((p) => p.allocations).reduce((s, a) => s + Number(a.amountMinor), 0);
-      expect([payments.length, received, allocated]).toEqual([3, 170000, 150000]);
+      expect([payments.length, received, allocated]).toEqual([4, 200000, 150000]);
       for (const p of payments) expect(p.allocations.reduce((s, a) => s + Number(a.amountMinor), 0)).toBeLessThanOrEqual(Number(p.amountMinor));
     }
   });
