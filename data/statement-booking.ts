@@ -1,6 +1,5 @@
 import type { ExceptionOutcome, MatchedOutcome } from '../domain/statements';
 import type { Db } from '../infra/prisma';
-import { refreshInvoiceStatuses } from './payment-allocations';
 import { CUSTOMER_WORKFLOW_TYPE } from '../services/customer-signals';
 import { customerWorkflowId } from '../workflows/customer-billing.messages';
 import type { Actor } from './audit';
@@ -50,7 +49,13 @@ export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor
     await tx.$executeRaw`
       insert into payment_allocations (payment_id, invoice_id, amount_minor)
       select * from unnest(${allocations.map((a) => a.paymentId)}::int[], ${allocations.map((a) => a.invoiceId)}::int[], ${allocations.map((a) => a.amount)}::bigint[])`;
-    await refreshInvoiceStatuses(tx, allocations.map((a) => a.invoiceId));
+    // The caller holds the customers' locks and matched against their current balances, so the
+    // last allocation to each invoice states what is left of it; no need to re-sum the ledger.
+    const leftAfter = new Map(booked.flatMap((b) => b.outcome.allocations.map((a) => [Number(a.invoiceId), a.outstandingAfterMinor] as const)));
+    await tx.$executeRaw`
+      update invoices i set status = (case when t.left_minor = 0 then 'paid' else 'partially_paid' end)::"InvoiceStatus"
+        from unnest(${[...leftAfter.keys()]}::int[], ${[...leftAfter.values()]}::bigint[]) as t(id, left_minor)
+       where i.id = t.id and i.status <> 'void'`;
   }
   await tx.$executeRaw`
     update bank_transactions l
