@@ -87,5 +87,9 @@ describe('booking random statements in Postgres', () => {
     const overpaid = await db.$queryRaw<unknown[]>`
       select i.id from invoices i join payment_allocations a on a.invoice_id = i.id group by i.id having sum(a.amount_minor) > i.total_minor or min(a.amount_minor) <= 0`;
     expect(overpaid).toEqual([]);
+    const wrongStatus = await db.$queryRaw<unknown[]>`
+      select i.id from invoices i left join payment_allocations a on a.invoice_id = i.id group by i.id
+      having i.status::text <> case when coalesce(sum(a.amount_minor), 0) = i.total_minor then 'paid' when coalesce(sum(a.amount_minor), 0) > 0 then 'partially_paid' else 'issued' end`;
+    expect(wrongStatus).toEqual([]);
   });
 });
