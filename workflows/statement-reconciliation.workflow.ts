@@ -11,6 +11,8 @@ export interface ReconciliationProgress {
   matched: number;
   matchedAmountMinor: number;
   exceptions: number;
+  /** Finding candidates and matching, summed over batches (booking excluded). */
+  matchMs?: number;
   summary: StatementSummary | null;
 }
 
@@ -51,6 +53,7 @@ export async function statementReconciliationWorkflow(input: ReconciliationInput
     p.matched += batch.matched;
     p.matchedAmountMinor += batch.matchedAmountMinor;
     p.exceptions += batch.exceptions;
+    p.matchMs = (p.matchMs ?? 0) + (batch.matchMs ?? 0);
     if (!batch.more) break;
   }
   p.summary = await acts.finishStatement(input.statementId);
