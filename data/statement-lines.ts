@@ -1,27 +1,26 @@
 import type { StatementLine } from '../domain/statements';
 import type { Db } from '../infra/prisma';
 import type { StoredLine } from './statement-booking';
-
-const REPEAT_PREFIX = 'repeat:';
+import { isRepeatIdentity } from './statement-staging';
 
 type Tx = Pick<Parameters<Parameters<Db['$transaction']>[0]>[0], '$queryRaw'>;
 
 export interface PendingLine extends StoredLine {
   line: StatementLine;
   counterAccount: string | null;
-  /** A repeat of an earlier line of the same file: its identity is only a stand-in, and it is never booked. */
+  /** A repeat of an earlier line of the same file: never booked, only reported as a duplicate. */
   repeat: { detail: string } | null;
 }
 
 interface Row {
-  id: number; line_no: number; identity: string | null; booking_date: Date; amount_minor: bigint; currency: string;
+  id: number; line_no: number; identity: string; booking_date: Date; amount_minor: bigint; currency: string;
   variable_symbol: string | null; specific_symbol: string | null; constant_symbol: string | null;
   counter_account: string | null; counter_name: string | null; message: string | null; bank_reference: string | null; detail: string | null;
 }
 
 const toLine = (r: Row): PendingLine => {
   const bookingDate = r.booking_date.toISOString().slice(0, 10);
-  const identity = r.identity ?? `${REPEAT_PREFIX}${r.id}`;
+  const identity = r.identity;
   const line: StatementLine = {
     lineNo: r.line_no, bookingDate, amountMinor: Number(r.amount_minor), currency: r.currency.trim(), identity,
     variableSymbol: r.variable_symbol ?? undefined, specificSymbol: r.specific_symbol ?? undefined, constantSymbol: r.constant_symbol ?? undefined,
@@ -30,7 +29,7 @@ const toLine = (r: Row): PendingLine => {
   return {
     id: r.id, lineNo: r.line_no, identity, bookingDate, currency: line.currency, bankReference: r.bank_reference,
     variableSymbol: r.variable_symbol, counterName: r.counter_name, message: r.message, counterAccount: r.counter_account, line,
-    repeat: r.identity === null ? { detail: r.detail ?? 'same line as an earlier line of this statement' } : null,
+    repeat: isRepeatIdentity(r.identity) ? { detail: r.detail ?? 'same line as an earlier line of this statement' } : null,
   };
 };
 

@@ -49,15 +49,17 @@ export async function stageStatement(tx: Tx, input: StageInput): Promise<StagedS
 
   let imported = 0;
   const firstLineOf = new Map<string, number>();
+  const repeatCount = new Map<string, number>();
   for (let start = 0; start < input.lines.length; start += CHUNK) {
     const chunk = input.lines.slice(start, start + CHUNK);
-    // A line repeated inside one file keeps no identity of its own; matching reports it as a duplicate.
+    // A line repeated inside one file (same bank reference) is stored under a derived identity,
+    // so an overlapping re-import recognises the repeat too; matching reports it as a duplicate.
     const repeats = chunk.map((l) => {
       const first = firstLineOf.get(l.identity);
       if (first === undefined) firstLineOf.set(l.identity, l.lineNo);
       return first;
     });
-    const identities = chunk.map((l, i) => (repeats[i] === undefined ? l.identity : null));
+    const identities = chunk.map((l, i) => (repeats[i] === undefined ? l.identity : repeatIdentity(l.identity, (repeatCount.get(l.identity) ?? 0) + 1, repeatCount)));
     const details = repeats.map((first) => (first === undefined ? null : `same line as line ${first} of this statement`));
     const col = <K extends keyof StatementLine>(key: K) => chunk.map((l) => (l[key] ?? null) as StatementLine[K] | null);
     const inserted = await tx.$executeRaw`
@@ -75,3 +77,13 @@ export async function stageStatement(tx: Tx, input: StageInput): Promise<StagedS
   await tx.bankStatement.update({ where: { id: statement.id }, data: { importedCount: imported, alreadyKnown } });
   return { statementId: statement.id, sameFile: false, lines: input.lines.length, imported, alreadyKnown };
 }
+
+const REPEAT = /#repeat-\d+$/;
+
+function repeatIdentity(identity: string, ordinal: number, counts: Map<string, number>): string {
+  counts.set(identity, ordinal);
+  return `${identity}#repeat-${ordinal}`;
+}
+
+/** True for the stored identity of a line that repeats an earlier line of its file. */
+export const isRepeatIdentity = (identity: string) => REPEAT.test(identity);

@@ -108,6 +108,20 @@ describe('bank statement exceptions and overlapping imports', () => {
     expect((await sys.db.invoice.findUniqueOrThrow({ where: { id: x.invoiceId } })).status).toBe('paid');
   });
 
+  it('reports a line the bank lists twice as a duplicate once, not again on every overlapping import', async () => {
+    const x = await customerWithInvoice(20000);
+    const line = `14.04.2026;200,00;${x.reference};;Dvořák;;D-1`;
+    const first = await importCsv(csv(line, line), 'april-14.csv');
+    expect(first.summary).toMatchObject({ matched: 1, exceptions: { duplicate: 1 } });
+    const [duplicate] = await exceptionsOf(first.statementId);
+    expect(duplicate).toMatchObject({ lineNo: 3, reason: 'duplicate', detail: 'same line as line 2 of this statement', candidates: [{ customerId: x.customerId }] });
+
+    const overlapping = await importCsv(csv(line, line, `15.04.2026;1,00;${x.reference};;Dvořák;;D-2`), 'april-14-15.csv');
+    expect(overlapping.upload).toMatchObject({ imported: 1, alreadyKnown: 2 });
+    expect(overlapping.summary.exceptions).toEqual({});
+    expect(await sys.db.payment.count({ where: { customerId: x.customerId } })).toBe(2);
+  });
+
   it('shows statements to support read-only and hides them from resellers', async () => {
     const support = await sys.operatorKey('support');
     const reseller = await sys.operatorKey('reseller');

@@ -50,7 +50,7 @@ CREATE TABLE "bank_transactions" (
     "id" SERIAL NOT NULL,
     "statement_id" INTEGER NOT NULL,
     "line_no" INTEGER NOT NULL,
-    "identity" TEXT,
+    "identity" TEXT NOT NULL,
     "booking_date" DATE NOT NULL,
     "amount_minor" BIGINT NOT NULL,
     "currency" CHAR(3) NOT NULL,
