@@ -16,9 +16,9 @@ export function statementActivities(deps: ActivityDeps) {
       return summary;
     },
 
-    async reconcileStatementBatch(input: { statementId: number; limit: number }): Promise<BatchResult> {
+    async reconcileStatementBatch(input: { statementId: number; limit: number; afterLineNo?: number }): Promise<BatchResult> {
       try {
-        return await reconcileNextBatch(deps.db, input.statementId, input.limit);
+        return await reconcileNextBatch(deps.db, input.statementId, input.limit, input.afterLineNo);
       } catch (error) {
         if (error instanceof MatchInputError) throw ApplicationFailure.nonRetryable(error.message, 'BadStatementData');
         throw error;

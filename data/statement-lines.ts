@@ -34,15 +34,15 @@ const toLine = (r: Row): PendingLine => {
 };
 
 /**
- * The statement's next unmatched lines in file order, row-locked. A second attempt at the
- * same batch (a retried activity) waits here and then sees the lines as already done.
+ * The statement's next unmatched lines in file order after a cursor, row-locked. A second
+ * attempt at the same batch (a retried activity) waits here and then sees the lines as done.
  */
-export async function lockPendingLines(tx: Tx, statementId: number, limit: number): Promise<PendingLine[]> {
+export async function lockPendingLines(tx: Tx, statementId: number, limit: number, afterLineNo = 0): Promise<PendingLine[]> {
   const rows = await tx.$queryRaw<Row[]>`
     select id, line_no, identity, booking_date, amount_minor, currency, variable_symbol, specific_symbol, constant_symbol,
            counter_account, counter_name, message, bank_reference, detail
       from bank_transactions
-     where statement_id = ${statementId} and state = 'pending'
+     where statement_id = ${statementId} and line_no > ${afterLineNo} and state = 'pending'
      order by line_no limit ${limit} for update`;
   return rows.map(toLine);
 }

@@ -13,6 +13,8 @@ export interface ReconciliationProgress {
   exceptions: number;
   /** Finding candidates and matching, summed over batches (booking excluded). */
   matchMs?: number;
+  /** Lines up to here are done (file order). */
+  cursor?: number;
   summary: StatementSummary | null;
 }
 
@@ -48,12 +50,13 @@ export async function statementReconciliationWorkflow(input: ReconciliationInput
       await condition(allHandlersFinished);
       return continueAsNew<typeof statementReconciliationWorkflow>({ ...input, progress: p });
     }
-    const batch = await acts.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 2000 });
+    const batch = await acts.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 2000, afterLineNo: p.cursor ?? 0 });
     p.linesDone += batch.lines;
     p.matched += batch.matched;
     p.matchedAmountMinor += batch.matchedAmountMinor;
     p.exceptions += batch.exceptions;
     p.matchMs = (p.matchMs ?? 0) + (batch.matchMs ?? 0);
+    p.cursor = batch.lastLineNo ?? p.cursor;
     if (!batch.more) break;
   }
   p.summary = await acts.finishStatement(input.statementId);

@@ -13,6 +13,8 @@ export interface BatchResult {
   exceptions: number;
   /** Time spent finding candidates and matching (not booking), for the benchmark and the Web UI. */
   matchMs: number;
+  /** The last line this batch looked at: the next batch starts after it. */
+  lastLineNo: number;
   /** False once the statement has no unmatched lines left. */
   more: boolean;
 }
@@ -23,11 +25,11 @@ const SYSTEM: Actor = { type: 'system', id: 'statement-reconciliation' };
  * Matches and books the statement's next `limit` unmatched lines in one transaction:
  * the batch is either booked whole or not at all, so a crash anywhere repeats it cleanly.
  */
-export async function reconcileNextBatch(db: Db, statementId: number, limit: number): Promise<BatchResult> {
+export async function reconcileNextBatch(db: Db, statementId: number, limit: number, afterLineNo = 0): Promise<BatchResult> {
   return db.$transaction(
     async (tx) => {
-      const lines = await lockPendingLines(tx, statementId, limit);
-      if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, matchMs: 0, more: false };
+      const lines = await lockPendingLines(tx, statementId, limit, afterLineNo);
+      if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, matchMs: 0, lastLineNo: afterLineNo, more: false };
       const matchStart = performance.now();
       const candidates = await lockMatchCandidates(tx, lines, lines[0]!.currency);
       // Repeats of an earlier line in the same file are handed over as already known, so they become duplicates.
@@ -51,6 +53,7 @@ export async function reconcileNextBatch(db: Db, statementId: number, limit: num
         matchedAmountMinor: summary.matchedAmountMinor + summary.creditMinor,
         exceptions: exceptions.length,
         matchMs,
+        lastLineNo: lines.at(-1)!.lineNo,
         more: lines.length === limit,
       };
     },
