@@ -152,6 +152,13 @@ describe('bank statement import and reconciliation', () => {
     expect(await sys.db.bankStatement.count()).toBe(0);
   });
 
+  it('refuses a bank account with a broken CSV mapping, naming the field', async () => {
+    const r = await sys.call(clerk, 'POST', '/v1/bank-accounts', { name: 'Bad', account: 'CZ6508000000192000145399', currency: 'CZK', csvMapping: { delimiter: ';;', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', hasHeader: true, columns: { date: 0 } } });
+    expect(r.status).toBe(400);
+    expect(r.body.issues.map((i: any) => i.field).sort()).toEqual(['body.csvMapping.columns.amount', 'body.csvMapping.delimiter']);
+    expect(await sys.db.bankAccount.count({ where: { name: 'Bad' } })).toBe(0);
+  });
+
   it('keys remembered payer accounts by account, not by spelling', () => {
     expect(accountMatchKey('CZ11 2010 0000 0028 0123 4567')).toBe(accountMatchKey('2801234567/2010'));
   });
