@@ -36,3 +36,17 @@ describe('GET /health', () => {
     await badDb.$disconnect();
   });
 });
+
+describe('GET /docs/json', () => {
+  let sys: TestSystem;
+  beforeAll(async () => (sys = await startTestSystem()));
+  afterAll(() => sys?.stop());
+
+  it('documents every route, including the multipart statement upload', async () => {
+    const res = await fetch(`${sys.api.url}/docs/json`);
+    expect(res.status).toBe(200);
+    const spec = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/statements', '/v1/statements/{id}/exceptions/{lineId}/resolve', '/v1/bank-accounts', '/v1/payments']));
+    expect(spec.paths['/v1/statements']).toHaveProperty('post');
+  });
+});
