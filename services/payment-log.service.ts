@@ -1,6 +1,6 @@
 import type { Caller } from '../api/auth';
 import { ApiError } from '../api/errors';
-import { paymentLogPage, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
+import { paymentLogPage, withSearch, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
 import { addDays, localMidnight } from '../domain/dunning/zoned-time';
 import type { Db } from '../infra/prisma';
 import type { PaymentMethod } from '../prisma/generated/enums';
@@ -69,6 +69,7 @@ export async function listPayments(db: Db, caller: Caller, query: PaymentLogQuer
 /** Every matching row, page by page, so memory stays flat however long the log is. */
 export async function* allPayments(db: Db, filter: PaymentLogFilter, pageSize = 1000): AsyncGenerator<PaymentLogEntry[]> {
   let after: PaymentLogKey | undefined;
+  filter = await withSearch(db, filter);
   for (;;) {
     const rows = await paymentLogPage(db, filter, after, pageSize);
     if (rows.length > 0) yield rows.map(toLogEntry);
