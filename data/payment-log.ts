@@ -44,7 +44,8 @@ export interface PaymentLogRow {
   reversalReason: string | null;
 }
 
-function conditions(f: PaymentLogFilter, after?: PaymentLogKey): Prisma.Sql {
+/** The WHERE clause of the log over `payments p join customers c left join operators o`, `filter.search` resolved. */
+export function logConditions(f: PaymentLogFilter, after?: PaymentLogKey): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.resellerId !== undefined) parts.push(Prisma.sql`c.reseller_id = ${f.resellerId}`);
   if (f.from) parts.push(Prisma.sql`p.recorded_at >= ${f.from}::timestamptz`);
@@ -73,7 +74,7 @@ export function paymentLogSql(filter: PaymentLogFilter, after: PaymentLogKey | u
       from payments p
       join customers c on c.id = p.customer_id
       left join operators o on o.id = p.operator_id
-     where ${conditions(filter, after)}
+     where ${logConditions(filter, after)}
      order by p.recorded_at desc, p.id desc
      limit ${limit}`;
 }
