@@ -13,6 +13,7 @@ import { dunningPolicyRoutes } from './routes/dunning-policy';
 import { billingRunRoutes } from './routes/billing-runs';
 import { paymentRoutes } from './routes/payments';
 import { paymentLogRoutes } from './routes/payment-log';
+import { unmatchedPaymentRoutes } from './routes/unmatched-payments';
 import { webhookRoutes } from './routes/webhooks';
 import { statementRoutes } from './routes/statement';
 import { reportRoutes } from './routes/reports';
@@ -49,6 +50,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   await typed.register(billingRunRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentRoutes(deps), { prefix: '/v1' });
   await typed.register(paymentLogRoutes(deps), { prefix: '/v1' });
+  await typed.register(unmatchedPaymentRoutes(deps), { prefix: '/v1' });
   await typed.register(webhookRoutes(deps), { prefix: '/v1' });
   await typed.register(statementRoutes(deps), { prefix: '/v1' });
   await typed.register(reportRoutes(deps), { prefix: '/v1' });

@@ -2,25 +2,30 @@ import { parseArgs } from 'node:util';
 import { runMain } from '../infra/run-main';
 import { ConfigError } from '../infra/config';
 import { billingRunBench } from './billing-run.bench';
+import { paymentsBench } from './payments.bench';
 import { reconcileBench } from './reconcile.bench';
+
+function count(value: unknown, fallback: number, flag: string, min = 1): number {
+  const n = Number(value ?? fallback);
+  if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${flag}: must be a whole number of at least ${min}`);
+  return n;
+}
+
+const USAGE = 'usage: npm run bench -- billing-run --customers N | payments --payments N | reconcile --lines N --open-invoices N';
 
 // npm run bench -- <name> [options]; ends with one JSON line of measurements.
 runMain(async () => {
   const [name, ...argv] = process.argv.slice(2);
-  const { values } = parseArgs({ args: argv, options: { customers: { type: 'string' }, lines: { type: 'string' }, 'open-invoices': { type: 'string' } }, strict: false });
+  const options = { customers: { type: 'string' }, payments: { type: 'string' }, lines: { type: 'string' }, 'open-invoices': { type: 'string' } } as const;
+  const { values } = parseArgs({ args: argv, options, strict: false });
   if (name === 'billing-run') {
-    const customers = Number(values.customers ?? 10_000);
-    if (!Number.isSafeInteger(customers) || customers < 1) throw new ConfigError('--customers: must be a positive whole number');
-    await billingRunBench(customers); // prints its JSON line itself
-    process.exit(0);
+    await billingRunBench(count(values.customers, 10_000, '--customers')); // prints its JSON line itself
+  } else if (name === 'payments') {
+    await paymentsBench(count(values.payments, 1_000_000, '--payments'));
+  } else if (name === 'reconcile') {
+    await reconcileBench(count(values.lines, 100_000, '--lines'), count(values['open-invoices'], 1_000_000, '--open-invoices', 2));
+  } else {
+    throw new ConfigError(USAGE);
   }
-  if (name === 'reconcile') {
-    const lines = Number(values.lines ?? 100_000);
-    const openInvoices = Number(values['open-invoices'] ?? 1_000_000);
-    if (!Number.isSafeInteger(lines) || lines < 1) throw new ConfigError('--lines: must be a positive whole number');
-    if (!Number.isSafeInteger(openInvoices) || openInvoices < 2) throw new ConfigError('--open-invoices: must be a whole number of at least 2');
-    await reconcileBench(lines, openInvoices);
-    process.exit(0);
-  }
-  throw new ConfigError('usage: npm run bench -- billing-run --customers N | reconcile --lines N --open-invoices N');
+  process.exit(0);
 });

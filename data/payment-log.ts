@@ -1,6 +1,7 @@
 import { Prisma } from '../prisma/generated/client';
 import type { PaymentMethod, PaymentSource } from '../prisma/generated/enums';
 import type { Db } from '../infra/prisma';
+import { resolveSearch, searchCondition, type PaymentSearch } from './payment-search';
 
 export interface PaymentLogFilter {
   /** Only payments of this reseller's customers. */
@@ -13,6 +14,8 @@ export interface PaymentLogFilter {
   method?: PaymentMethod;
   /** Case-insensitive substring of customer name, username or payment reference. */
   q?: string;
+  /** `q` looked up once (see payment-search.ts), for callers that read many pages. */
+  search?: PaymentSearch;
 }
 
 /** Position in the log (newest first): the next page starts strictly after this row. */
@@ -43,30 +46,28 @@ export interface PaymentLogRow {
   reversalReason: string | null;
 }
 
-/** LIKE treats % and _ as wildcards; a search for "50%" must match the text, not everything. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function conditions(f: PaymentLogFilter, after?: PaymentLogKey): Prisma.Sql {
+/** The WHERE clause of the log over `payments p join customers c left join operators o`, `filter.search` resolved. */
+export function logConditions(f: PaymentLogFilter, after?: PaymentLogKey): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (f.resellerId !== undefined) parts.push(Prisma.sql`c.reseller_id = ${f.resellerId}`);
   if (f.from) parts.push(Prisma.sql`p.recorded_at >= ${f.from}::timestamptz`);
   if (f.to) parts.push(Prisma.sql`p.recorded_at < ${f.to}::timestamptz`);
   if (f.operatorId !== undefined) parts.push(Prisma.sql`p.operator_id = ${f.operatorId}`);
   if (f.method) parts.push(Prisma.sql`p.method = ${f.method}::"PaymentMethod"`);
-  if (f.q) {
-    const like = containsPattern(f.q);
-    parts.push(Prisma.sql`(c.name ilike ${like} or c.username ilike ${like} or p.reference ilike ${like})`);
-  }
+  if (f.search) parts.push(searchCondition(f.search));
   // A row comparison, so Postgres walks the (recorded_at, id) index instead of re-sorting per page.
   if (after) parts.push(Prisma.sql`(p.recorded_at, p.id) < (${after.recordedAt}::timestamptz, ${after.id})`);
   return Prisma.join(parts, ' and ');
 }
 
-/** One page of the payment log, newest recorded first. */
-export async function paymentLogPage(db: Pick<Db, '$queryRaw'>, filter: PaymentLogFilter, after: PaymentLogKey | undefined, limit: number): Promise<PaymentLogRow[]> {
-  const rows = await db.$queryRaw<Array<Omit<PaymentLogRow, 'amountMinor'> & { amountMinor: bigint }>>`
+/** The filter with its search looked up, so each page of an export does not repeat that. */
+export async function withSearch(db: Pick<Db, '$queryRaw'>, filter: PaymentLogFilter): Promise<PaymentLogFilter> {
+  return filter.q && !filter.search ? { ...filter, search: await resolveSearch(db, filter.q, filter.resellerId) } : filter;
+}
+
+/** The page query itself; `filter.search` must already be resolved (see withSearch). */
+export function paymentLogSql(filter: PaymentLogFilter, after: PaymentLogKey | undefined, limit: number): Prisma.Sql {
+  return Prisma.sql`
     select p.id, p.customer_id as "customerId", c.name as "customerName", c.username,
            p.amount_minor as "amountMinor", p.currency, p.method::text as method, p.source::text as source,
            p.operator_id as "operatorId", o.name as "operatorName", p.gateway, p.statement_id as "statementId", p.reference, p.note,
@@ -75,8 +76,14 @@ export async function paymentLogPage(db: Pick<Db, '$queryRaw'>, filter: PaymentL
       from payments p
       join customers c on c.id = p.customer_id
       left join operators o on o.id = p.operator_id
-     where ${conditions(filter, after)}
+     where ${logConditions(filter, after)}
      order by p.recorded_at desc, p.id desc
      limit ${limit}`;
+}
+
+/** One page of the payment log, newest recorded first. */
+export async function paymentLogPage(db: Pick<Db, '$queryRaw'>, filter: PaymentLogFilter, after: PaymentLogKey | undefined, limit: number): Promise<PaymentLogRow[]> {
+  const sql = paymentLogSql(await withSearch(db, filter), after, limit);
+  const rows = await db.$queryRaw<Array<Omit<PaymentLogRow, 'amountMinor'> & { amountMinor: bigint }>>(sql);
   return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor) }));
 }

@@ -1,6 +1,9 @@
 import { ApiError } from '../api/errors';
+import { audit } from '../data/audit';
 import type { Db } from '../infra/prisma';
-import { recordPayment, type RecordedPayment } from './record-payment.service';
+import type { Prisma } from '../prisma/generated/client';
+import { lockExternalKey } from '../data/external-key-lock';
+import { recordPaymentIn } from './record-payment.service';
 
 export const GATEWAYS = ['bkash', 'nagad', 'sslcommerz'] as const;
 export type Gateway = (typeof GATEWAYS)[number];
@@ -14,26 +17,58 @@ export interface GatewayNotification {
   paidAt: Date;
 }
 
-async function customerIdFor(db: Db, reference: string): Promise<number> {
+/** A payment, or money held as unmatched until a clerk assigns it; `duplicate` on a redelivery. */
+export type GatewayOutcome =
+  | { paymentId: number; unmatchedId?: undefined; duplicate: boolean }
+  | { paymentId: null; unmatchedId: number; duplicate: boolean };
+
+export const gatewayKey = (gateway: string, transactionId: string) => `gateway:${gateway}:${transactionId}`;
+
+async function customerIdFor(tx: Prisma.TransactionClient, reference: string): Promise<number | undefined> {
   // The payment reference wins: it is what invoices print, a username is only a fallback.
   const customer =
-    (await db.customer.findUnique({ where: { paymentReference: reference }, select: { id: true } })) ??
-    (await db.customer.findUnique({ where: { username: reference }, select: { id: true } }));
-  if (!customer) throw new ApiError(400, 'validation', `no customer has payment reference or username '${reference}'`, 'body.customerReference');
-  return customer.id;
+    (await tx.customer.findUnique({ where: { paymentReference: reference }, select: { id: true } })) ??
+    (await tx.customer.findUnique({ where: { username: reference }, select: { id: true } }));
+  return customer?.id;
 }
 
-/** A payment confirmed by a gateway; the transaction id makes redelivery harmless. */
-export async function recordGatewayPayment(db: Db, gateway: Gateway, n: GatewayNotification): Promise<RecordedPayment> {
-  return recordPayment(db, { type: 'gateway', id: gateway }, {
-    customerId: await customerIdFor(db, n.customerReference),
-    amountMinor: n.amountMinor,
-    currency: n.currency,
-    method: gateway,
-    source: 'gateway',
-    receivedAt: n.paidAt,
-    reference: n.transactionId,
-    gateway,
-    externalKey: `gateway:${gateway}:${n.transactionId}`,
+function sameMoney(held: { amountMinor: bigint; currency: string }, n: GatewayNotification, key: string): void {
+  if (held.amountMinor !== BigInt(n.amountMinor) || held.currency !== n.currency) {
+    throw new ApiError(409, 'conflict', `${key} was already received with a different amount or currency`);
+  }
+}
+
+/**
+ * A payment confirmed by a gateway; the transaction id makes redelivery harmless. Money
+ * for a reference nobody has is held, not refused: the gateway has taken it either way.
+ */
+export async function recordGatewayPayment(db: Db, gateway: Gateway, n: GatewayNotification): Promise<GatewayOutcome> {
+  const externalKey = gatewayKey(gateway, n.transactionId);
+  const actor = { type: 'gateway' as const, id: gateway };
+  return db.$transaction(async (tx) => {
+    await lockExternalKey(tx, externalKey);
+    const held = await tx.unmatchedGatewayPayment.findUnique({ where: { externalKey } });
+    if (held) {
+      sameMoney(held, n, externalKey);
+      return held.paymentId === null ? { paymentId: null, unmatchedId: held.id, duplicate: true } : { paymentId: held.paymentId, duplicate: true };
+    }
+    const customerId = await customerIdFor(tx, n.customerReference);
+    if (customerId === undefined) {
+      const earlier = await tx.payment.findUnique({ where: { externalKey } });
+      if (earlier) return { paymentId: earlier.id, duplicate: true };
+      const row = await tx.unmatchedGatewayPayment.create({
+        data: { externalKey, gateway, transactionId: n.transactionId, customerReference: n.customerReference, amountMinor: BigInt(n.amountMinor), currency: n.currency, paidAt: n.paidAt },
+      });
+      await audit(tx, {
+        actor, action: 'gateway_payment.unmatched', entityType: 'unmatched_gateway_payment', entityId: row.id,
+        data: { externalKey, customerReference: n.customerReference, amountMinor: n.amountMinor, currency: n.currency },
+      });
+      return { paymentId: null, unmatchedId: row.id, duplicate: false };
+    }
+    const recorded = await recordPaymentIn(tx, actor, {
+      customerId, amountMinor: n.amountMinor, currency: n.currency, method: gateway, source: 'gateway',
+      receivedAt: n.paidAt, reference: n.transactionId, gateway, externalKey,
+    });
+    return { paymentId: recorded.payment.id, duplicate: recorded.duplicate };
   });
 }

@@ -1,6 +1,6 @@
 import type { Caller } from '../api/auth';
 import { ApiError } from '../api/errors';
-import { paymentLogPage, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
+import { paymentLogPage, withSearch, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
 import { addDays, localMidnight } from '../domain/dunning/zoned-time';
 import type { Db } from '../infra/prisma';
 import type { PaymentMethod } from '../prisma/generated/enums';
@@ -66,13 +66,18 @@ export async function listPayments(db: Db, caller: Caller, query: PaymentLogQuer
   return { items: items.map(toLogEntry), nextCursor: rows.length > limit ? encodeCursor(keyOf(items.at(-1)!)) : null };
 }
 
-/** Every matching row, page by page, so memory stays flat however long the log is. */
-export async function* allPayments(db: Db, filter: PaymentLogFilter, pageSize = 1000): AsyncGenerator<PaymentLogEntry[]> {
-  let after: PaymentLogKey | undefined;
+/** Every matching row, page by page, so memory stays flat however long the log is; the next page is read while this one is written. */
+export async function* allPayments(db: Db, filter: PaymentLogFilter, pageSize = 2000): AsyncGenerator<PaymentLogEntry[]> {
+  const resolved = await withSearch(db, filter);
+  let next = paymentLogPage(db, resolved, undefined, pageSize);
   for (;;) {
-    const rows = await paymentLogPage(db, filter, after, pageSize);
+    const rows = await next;
+    const more = rows.length === pageSize;
+    if (more) {
+      next = paymentLogPage(db, resolved, keyOf(rows.at(-1)!), pageSize);
+      next.catch(() => undefined); // awaited on the next turn; this only keeps an early stop from leaving it unhandled
+    }
     if (rows.length > 0) yield rows.map(toLogEntry);
-    if (rows.length < pageSize) return;
-    after = keyOf(rows.at(-1)!);
+    if (!more) return;
   }
 }

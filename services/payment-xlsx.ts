@@ -1,29 +1,35 @@
 import type { PaymentLogFilter } from '../data/payment-log';
 import type { Db } from '../infra/prisma';
-import { decimalAmount, neutraliseFormula, PAYMENT_EXPORT_COLUMNS, type ExportValue } from './payment-export-columns';
-import { allPayments } from './payment-log.service';
+import { decimalAmount, neutraliseFormula, PAYMENT_EXPORT_COLUMNS, type ExportColumn } from './payment-export-columns';
+import { allPayments, type PaymentLogEntry } from './payment-log.service';
 import { xlsxFile } from './xlsx-file';
 import { excelSerial, type SheetCell } from './xlsx-sheet';
 
-const WIDTH: Record<ExportValue['kind'], number> = { text: 24, integer: 12, amount: 14, instant: 20 };
+const WIDTH: Record<ExportColumn['kind'], number> = { text: 24, integer: 12, amount: 14, instant: 20 };
 
 /** Excel has no time zones: instants are written as the wall-clock time in `timeZone`. */
-function sheetCell(v: ExportValue, timeZone: string): SheetCell {
-  switch (v.kind) {
-    case 'text':
-      return v.value === null ? null : { kind: 'text', value: neutraliseFormula(v.value) };
-    case 'integer':
-      return v.value === null ? null : { kind: 'number', value: v.value };
+function sheetCell(column: ExportColumn, p: PaymentLogEntry, timeZone: string): SheetCell {
+  switch (column.kind) {
+    case 'text': {
+      const value = column.get(p);
+      return value === null ? null : { kind: 'text', value: neutraliseFormula(value) };
+    }
+    case 'integer': {
+      const value = column.get(p);
+      return value === null ? null : { kind: 'number', value };
+    }
     case 'amount':
-      return { kind: 'amount', decimal: decimalAmount(v.minor) };
-    case 'instant':
-      return v.value === null ? null : { kind: 'dateTime', serial: excelSerial(v.value, timeZone) };
+      return { kind: 'amount', decimal: decimalAmount(column.get(p)) };
+    case 'instant': {
+      const value = column.get(p);
+      return value === null ? null : { kind: 'dateTime', serial: excelSerial(value, timeZone) };
+    }
   }
 }
 
 async function* sheetPages(db: Db, filter: PaymentLogFilter, timeZone: string): AsyncGenerator<SheetCell[][]> {
   for await (const page of allPayments(db, filter)) {
-    yield page.map((p) => PAYMENT_EXPORT_COLUMNS.map((c) => sheetCell(c.value(p), timeZone)));
+    yield page.map((p) => PAYMENT_EXPORT_COLUMNS.map((c) => sheetCell(c, p, timeZone)));
   }
 }
 

@@ -21,6 +21,8 @@ export interface PaymentInput {
   gateway?: string;
   /** Idempotency key, e.g. `gateway:bkash:<trxId>`: a second delivery returns the first payment. */
   externalKey?: string;
+  /** Who took the money, when not the actor (a clerk assigning gateway money did not collect it). */
+  operatorId?: number | null;
 }
 
 export interface RecordedPayment {
@@ -40,54 +42,56 @@ function invalid(field: string, reason: string): ApiError {
  * all in one transaction under the customer's row lock.
  */
 export async function recordPayment(db: Db, actor: Actor, input: PaymentInput): Promise<RecordedPayment> {
+  return db.$transaction((tx) => recordPaymentIn(tx, actor, input));
+}
+
+/** recordPayment inside the caller's transaction. */
+export async function recordPaymentIn(tx: Prisma.TransactionClient, actor: Actor, input: PaymentInput): Promise<RecordedPayment> {
   if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw invalid('amountMinor', 'must be a positive whole number of minor units');
   if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'must be a valid date-time');
+  const customer = await lockCustomer(tx, input.customerId);
+  if (!customer) throw invalid('customerId', `customer ${input.customerId} does not exist`);
+  if (customer.currency !== input.currency) throw invalid('currency', `must be ${customer.currency}, the customer's currency`);
 
-  return db.$transaction(async (tx) => {
-    const customer = await lockCustomer(tx, input.customerId);
-    if (!customer) throw invalid('customerId', `customer ${input.customerId} does not exist`);
-    if (customer.currency !== input.currency) throw invalid('currency', `must be ${customer.currency}, the customer's currency`);
-
-    // ON CONFLICT DO NOTHING on the unique external key: a concurrent or repeated delivery
-    // cannot create a second payment, and the transaction stays usable to fetch the first.
-    const [payment] = await tx.payment.createManyAndReturn({
-      data: [{
-        customerId: customer.id,
-        amountMinor: BigInt(input.amountMinor),
-        currency: input.currency,
-        method: input.method,
-        source: input.source,
-        externalKey: input.externalKey,
-        reference: input.reference,
-        note: input.note,
-        operatorId: actor.type === 'operator' ? actor.id : null,
-        gateway: input.gateway,
-        receivedAt: input.receivedAt,
-      }],
-      skipDuplicates: true,
-    });
-    if (!payment) return existingPayment(tx, input);
-
-    const open = await openInvoicesOf(tx, customer.id);
-    const plan = allocatePayment({
-      paymentMinor: input.amountMinor,
-      openInvoices: open.map((i) => ({ id: String(i.id), issueDate: i.issueDate, dueDate: i.dueDate, outstandingMinor: i.outstandingMinor })),
-    });
-    const allocations = plan.allocations.map((a) => ({ invoiceId: Number(a.invoiceId), amountMinor: a.appliedMinor }));
-    await insertAllocations(tx, payment.id, allocations);
-    await refreshInvoiceStatuses(tx, allocations.map((a) => a.invoiceId));
-
-    await audit(tx, {
-      actor, action: 'payment.recorded', entityType: 'payment', entityId: payment.id,
-      data: { customerId: customer.id, amountMinor: input.amountMinor, currency: input.currency, method: input.method, source: input.source, externalKey: input.externalKey ?? null },
-    });
-    await audit(tx, {
-      actor, action: 'payment.allocated', entityType: 'payment', entityId: payment.id,
-      data: { allocations: allocations.map((a) => ({ ...a })), unallocatedMinor: plan.leftoverCreditMinor },
-    });
-    await signalCustomerAfterCommit(tx, customer.id, { signal: 'paymentPosted', payload: { paymentId: payment.id } });
-    return { payment, allocations, unallocatedMinor: plan.leftoverCreditMinor, duplicate: false };
+  // ON CONFLICT DO NOTHING on the unique external key: a concurrent or repeated delivery
+  // cannot create a second payment, and the transaction stays usable to fetch the first.
+  const [payment] = await tx.payment.createManyAndReturn({
+    data: [{
+      customerId: customer.id,
+      amountMinor: BigInt(input.amountMinor),
+      currency: input.currency,
+      method: input.method,
+      source: input.source,
+      externalKey: input.externalKey,
+      reference: input.reference,
+      note: input.note,
+      operatorId: input.operatorId !== undefined ? input.operatorId : actor.type === 'operator' ? actor.id : null,
+      gateway: input.gateway,
+      receivedAt: input.receivedAt,
+    }],
+    skipDuplicates: true,
   });
+  if (!payment) return existingPayment(tx, input);
+
+  const open = await openInvoicesOf(tx, customer.id);
+  const plan = allocatePayment({
+    paymentMinor: input.amountMinor,
+    openInvoices: open.map((i) => ({ id: String(i.id), issueDate: i.issueDate, dueDate: i.dueDate, outstandingMinor: i.outstandingMinor })),
+  });
+  const allocations = plan.allocations.map((a) => ({ invoiceId: Number(a.invoiceId), amountMinor: a.appliedMinor }));
+  await insertAllocations(tx, payment.id, allocations);
+  await refreshInvoiceStatuses(tx, allocations.map((a) => a.invoiceId));
+
+  await audit(tx, {
+    actor, action: 'payment.recorded', entityType: 'payment', entityId: payment.id,
+    data: { customerId: customer.id, amountMinor: input.amountMinor, currency: input.currency, method: input.method, source: input.source, externalKey: input.externalKey ?? null },
+  });
+  await audit(tx, {
+    actor, action: 'payment.allocated', entityType: 'payment', entityId: payment.id,
+    data: { allocations: allocations.map((a) => ({ ...a })), unallocatedMinor: plan.leftoverCreditMinor },
+  });
+  await signalCustomerAfterCommit(tx, customer.id, { signal: 'paymentPosted', payload: { paymentId: payment.id } });
+  return { payment, allocations, unallocatedMinor: plan.leftoverCreditMinor, duplicate: false };
 }
 
 async function existingPayment(tx: Prisma.TransactionClient, input: PaymentInput): Promise<RecordedPayment> {

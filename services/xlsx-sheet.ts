@@ -1,4 +1,4 @@
-import { daysBetween, toLocal } from '../domain/dunning/zoned-time';
+import { offsetAt } from '../domain/dunning/zoned-time';
 
 // One SpreadsheetML worksheet, written row by row. Text goes in inline strings, so
 // there is no shared-strings table to build (and hold in memory) before the sheet.
@@ -48,11 +48,31 @@ export function columnName(index: number): string {
   return name;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const EPOCH_SERIAL = 25_569; // 1970-01-01 as days since 1899-12-30
+// Asking Intl for the offset is the slow part of a date cell, and an export repeats it a
+// million times; zones change offset at most once an hour, so each UTC hour is asked once.
+const hourOffsets = new Map<string, number>();
+
+function offsetMs(epochMs: number, timeZone: string): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const key = `${timeZone} ${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetAt(hour * HOUR_MS, timeZone);
+    // The clocks changed within this hour: no one offset for it, ask for the instant itself.
+    if (offset !== offsetAt((hour + 1) * HOUR_MS - 1000, timeZone)) return offsetAt(epochMs, timeZone);
+    if (hourOffsets.size >= 100_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** Days since 1899-12-30 on the wall clock of `timeZone` (Excel's serial date-time). */
 export function excelSerial(instant: Date, timeZone: string): number {
-  const local = toLocal(instant, timeZone);
-  const ms = ((instant.getTime() % 1000) + 1000) % 1000;
-  return daysBetween('1899-12-30', local.date) + (local.minutes * 60 + local.second + ms / 1000) / 86_400;
+  const ms = instant.getTime();
+  return (ms + offsetMs(ms, timeZone)) / DAY_MS + EPOCH_SERIAL;
 }
 
 function numberText(value: number): string {
@@ -60,28 +80,30 @@ function numberText(value: number): string {
   return String(value);
 }
 
+const styleAttr = (id: number | undefined) => (id === undefined ? '' : ` s="${id}"`);
+
 function cellXml(cell: SheetCell, ref: string, style: number | undefined): string {
   if (cell === null) return '';
-  const s = (fallback?: number) => {
-    const id = style ?? fallback;
-    return id === undefined ? '' : ` s="${id}"`;
-  };
   switch (cell.kind) {
     case 'text':
-      return `<c r="${ref}"${s()} t="inlineStr"><is><t xml:space="preserve">${sheetText(cell.value)}</t></is></c>`;
+      return `<c r="${ref}"${styleAttr(style)} t="inlineStr"><is><t xml:space="preserve">${sheetText(cell.value)}</t></is></c>`;
     case 'number':
-      return `<c r="${ref}"${s()}><v>${numberText(cell.value)}</v></c>`;
+      return `<c r="${ref}"${styleAttr(style)}><v>${numberText(cell.value)}</v></c>`;
     case 'amount':
       if (!DECIMAL.test(cell.decimal)) throw new RangeError(`not a decimal amount: ${JSON.stringify(cell.decimal)}`);
-      return `<c r="${ref}"${s(STYLE.amount)}><v>${cell.decimal}</v></c>`;
+      return `<c r="${ref}"${styleAttr(style ?? STYLE.amount)}><v>${cell.decimal}</v></c>`;
     case 'dateTime':
-      return `<c r="${ref}"${s(STYLE.dateTime)}><v>${numberText(cell.serial)}</v></c>`;
+      return `<c r="${ref}"${styleAttr(style ?? STYLE.dateTime)}><v>${numberText(cell.serial)}</v></c>`;
   }
 }
 
+const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => columnName(i));
+
 /** One <row>; `style` overrides every cell's own (the header row is bold text). */
 export function rowXml(rowNumber: number, cells: readonly SheetCell[], style?: number): string {
-  return `<row r="${rowNumber}">${cells.map((cell, i) => cellXml(cell, `${columnName(i)}${rowNumber}`, style)).join('')}</row>`;
+  let xml = `<row r="${rowNumber}">`;
+  for (let i = 0; i < cells.length; i++) xml += cellXml(cells[i]!, `${COLUMN_NAMES[i] ?? columnName(i)}${rowNumber}`, style);
+  return `${xml}</row>`;
 }
 
 /**
@@ -96,7 +118,9 @@ export async function* worksheetXml(columns: readonly SheetColumn[], pages: Asyn
     + `<cols>${widths}</cols><sheetData>${header}`;
   let rowNumber = 1;
   for await (const rows of pages) {
-    yield rows.map((cells) => rowXml(++rowNumber, cells)).join('');
+    let chunk = '';
+    for (const cells of rows) chunk += rowXml(++rowNumber, cells);
+    yield chunk;
   }
   yield '</sheetData></worksheet>';
 }

@@ -20,6 +20,8 @@ const Filters = z.object({
   operatorId: z.coerce.number().int().positive().optional(),
   method: z.enum(PaymentMethod).optional(),
   q: z.string().trim().max(100).optional(),
+  /** The same as q, under the name the Customer Payments spec gives it. */
+  search: z.string().trim().max(100).optional(),
 });
 
 const LogEntry = z.object({
@@ -44,8 +46,8 @@ const LogEntry = z.object({
   reversalReason: z.string().nullable(),
 });
 
-function logQuery(q: z.infer<typeof Filters>): PaymentLogQuery {
-  return { ...q, q: q.q || undefined };
+function logQuery({ search, ...q }: z.infer<typeof Filters>): PaymentLogQuery {
+  return { ...q, q: q.q || search || undefined };
 }
 
 export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {

@@ -45,14 +45,15 @@ export function webhookRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.post('/webhooks/:gateway', {
       preValidation: requireSignature,
       schema: {
-        summary: 'A gateway (bKash, Nagad, SSLCommerz) confirms a payment; redelivery is harmless',
+        summary: 'A gateway (bKash, Nagad, SSLCommerz) confirms a payment; redelivery is harmless. A customer reference nobody has is held for a clerk (unmatchedId), not refused',
         params: z.object({ gateway: z.enum(GATEWAYS) }),
         body: GatewayNotification,
-        response: { 200: z.object({ paymentId: z.number(), duplicate: z.boolean() }), 400: ErrorBody, 401: ErrorBody },
+        response: { 200: z.object({ paymentId: z.number().nullable(), unmatchedId: z.number().optional(), duplicate: z.boolean() }), 400: ErrorBody, 401: ErrorBody, 409: ErrorBody },
       },
     }, async (req) => {
-      const recorded = await recordGatewayPayment(deps.db, req.params.gateway, { ...req.body, paidAt: new Date(req.body.paidAt) });
-      return { paymentId: recorded.payment.id, duplicate: recorded.duplicate };
+      const outcome = await recordGatewayPayment(deps.db, req.params.gateway, { ...req.body, paidAt: new Date(req.body.paidAt) });
+      if (outcome.unmatchedId !== undefined) req.log.warn({ gateway: req.params.gateway, unmatchedId: outcome.unmatchedId }, 'gateway payment for an unknown customer reference held for a clerk');
+      return outcome;
     });
   };
 }

@@ -87,7 +87,7 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
 }
 
 /** Wall-clock reading minus UTC at that instant, in ms (Prague summer: +7 200 000). */
-function offsetAt(epochMs: number, timeZone: string): number {
+export function offsetAt(epochMs: number, timeZone: string): number {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   const l = toLocal(new Date(wholeSecond), timeZone);
   return toDayNumber(l.date) * MS_PER_DAY + l.minutes * 60_000 + l.second * 1000 - wholeSecond;
