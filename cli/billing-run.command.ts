@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { formatMinor } from '../domain/money';
 import { loadConfig } from '../infra/config';
-import { billingRunProgress, startBillingRun } from '../services/billing-run.service';
+import { followWorkflow } from '../infra/follow-workflow';
+import { startBillingRun } from '../services/billing-run.service';
 import type { CommandContext } from './context';
 import { progressBar } from './progress-bar';
-import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
+import type { BillingRunProgress, billingRunWorkflow } from '../workflows/billing-run.workflow';
 
 // npm run cli -- billing-run --period 2026-12 [--dry-run] [--json]
 export async function billingRunCommand(ctx: CommandContext, argv: string[]): Promise<void> {
@@ -15,8 +16,7 @@ export async function billingRunCommand(ctx: CommandContext, argv: string[]): Pr
     throw ctx.usage(`billing-run --period YYYY-MM: ${(err as Error).message}`);
   });
   const handle = temporal.workflow.getHandle<typeof billingRunWorkflow>(workflowId);
-  const timer = setInterval(() => void billingRunProgress(temporal, workflowId).then((p) => p && progressBar('billing', p.customersDone, p.customersTotal)).catch(() => undefined), 500);
-  const result = await handle.result().finally(() => clearInterval(timer));
+  const result = await followWorkflow<Awaited<ReturnType<typeof billingRunWorkflow>>, BillingRunProgress>(handle, 'progress', (p) => progressBar('billing', p.customersDone, p.customersTotal), 500);
   if (flags.json) return ctx.out(JSON.stringify(result));
   const money = (m: number) => formatMinor(m, 'BDT').replace(/ BDT$/, '');
   ctx.out(`${flags['dry-run'] ? 'Preview of' : 'Billed'} ${period}: ${result.invoices} invoice(s), ${result.lines} line(s), total ${money(result.amountMinor)} (workflow ${workflowId})`);

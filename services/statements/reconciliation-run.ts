@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ReconciliationProgress, statementReconciliationWorkflow } from '../../workflows/statement-reconciliation.workflow';
+import { followWorkflow } from '../../infra/follow-workflow';
 import { reconciliationStart } from './reconciliation-start';
 
 /**
@@ -11,14 +12,5 @@ export async function followReconciliation(temporal: Client, taskQueue: string, 
   const handle = await temporal.workflow.signalWithStart<typeof statementReconciliationWorkflow, [Record<string, never>]>(start.workflowType, {
     workflowId: start.workflowId, taskQueue, args: [{ statementId }], signal: start.signal, signalArgs: [{}],
   });
-  let polling: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    polling = handle.query<ReconciliationProgress | null>('progress').then((p) => void (p && onProgress(p))).catch(() => undefined);
-  }, 300);
-  try {
-    return await handle.result();
-  } finally {
-    clearInterval(timer);
-    await polling;
-  }
+  return followWorkflow<ReconciliationProgress, ReconciliationProgress>(handle, 'progress', onProgress);
 }
