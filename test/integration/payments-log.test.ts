@@ -73,7 +73,7 @@ describe('the payment log and its CSV export', () => {
     expect(r.body.items[2]).toEqual({
       id: p.rahimCash, customerId: c.rahim, customerName: 'Rahim Uddin', username: 'rahim.uddin', amountMinor: 123450, currency: 'BDT',
       method: 'cash', source: 'manual', recordedAt: '2026-03-01T20:00:00.000Z', receivedAt: expect.any(String),
-      collectedBy: 'Clerk Rina', operatorId: clerk.id, operatorName: 'Clerk Rina', gateway: null,
+      collectedBy: 'Clerk Rina', operatorId: clerk.id, operatorName: 'Clerk Rina', gateway: null, statementId: null,
       reference: 'RCPT-50%-OFF', note: '=cmd()', reversedAt: null, reversalReason: null,
     });
     expect(r.body.nextCursor).toEqual(expect.any(String));
