@@ -77,11 +77,11 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: { summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters },
     }, async (req, reply) => {
-      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      const csv = await paymentCsv(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="payments.csv"')
-        .send(Readable.from(paymentCsv(deps.db, filter)));
+        .send(Readable.from(csv, { objectMode: false }));
     });
 
     app.get('/payments/export.xlsx', {
