@@ -71,3 +71,17 @@ export async function* binaryRows(chunks: AsyncIterable<Buffer>, fields: number)
   }
   if (!ended) throw new Error('COPY stream ended before its trailer');
 }
+
+// Field readers for the binary forms of the types the exports select (see typedColumnSql).
+
+/** int8 (a bigint of at most 2^53, as money in minor units and ids are). */
+export function int8At(buf: Buffer, start: number): number {
+  return buf.readInt32BE(start) * 0x1_0000_0000 + buf.readUInt32BE(start + 4);
+}
+
+const Y2K_MS = Date.UTC(2000, 0, 1);
+
+/** timestamptz: microseconds since 2000-01-01 UTC, as epoch milliseconds (truncated, like a Date). */
+export function timestampMsAt(buf: Buffer, start: number): number {
+  return Y2K_MS + Math.floor(int8At(buf, start) / 1000);
+}

@@ -1,5 +1,6 @@
 import { Prisma } from '../prisma/generated/client';
 import type { Db } from '../infra/prisma';
+import type { ExportColumn } from '../services/payment-export-columns';
 import { logConditions, withSearch, type PaymentLogFilter } from './payment-log';
 import { inlineSql } from './sql-literal';
 
@@ -18,4 +19,17 @@ export async function exportCopySql(db: Pick<Db, '$queryRaw'>, filter: PaymentLo
      where ${logConditions(resolved)}
      order by p.recorded_at desc, p.id desc`;
   return `copy (${inlineSql(query)}) to stdout with (format binary)`;
+}
+
+/** A column in a binary form data/copy-binary.ts reads: text, int8, or timestamptz. */
+export function typedColumnSql(column: ExportColumn): string {
+  switch (column.kind) {
+    case 'text':
+      return `(${column.sql})::text`;
+    case 'integer':
+    case 'amount':
+      return `(${column.sql})::int8`;
+    case 'instant':
+      return `(${column.sql})::timestamptz`;
+  }
 }

@@ -88,11 +88,11 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: { summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters },
     }, async (req, reply) => {
-      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      const xlsx = await paymentXlsx(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)), req.query.tz);
       return reply
         .header('content-type', XLSX_CONTENT_TYPE)
         .header('content-disposition', 'attachment; filename="payments.xlsx"')
-        .send(Readable.from(paymentXlsx(deps.db, filter, req.query.tz)));
+        .send(Readable.from(xlsx, { objectMode: false }));
     });
   };
 }
