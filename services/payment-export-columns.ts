@@ -41,8 +41,8 @@ export const PAYMENT_EXPORT_COLUMNS: readonly ExportColumn[] = [
   text('currency', 'p.currency'),
   text('method', 'p.method::text'),
   text('source', 'p.source::text'),
-  // toLogEntry's collectedBy: who took the cash, or which gateway processed it.
-  text('operator', 'coalesce(o.name, p.gateway, p.source::text)'),
+  // toLogEntry's collectedBy, as the page shows it: who took the cash, which gateway or bank statement.
+  text('operator', `coalesce(o.name, p.gateway, 'bank statement ' || p.statement_id, p.source::text)`),
   integer('operator_id', 'p.operator_id'),
   text('reference', 'p.reference'),
   text('note', 'p.note'),

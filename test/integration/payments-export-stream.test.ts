@@ -1,4 +1,5 @@
 import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
+import { readXlsx } from '../unit/support/xlsx-reader';
 import { fetchText, newCustomer, parseCsv } from './payments-fixtures';
 
 // The exports stream from COPY on a pooled connection, with the filter written into the
@@ -48,6 +49,25 @@ describe('the payment exports as streams', () => {
       const [copying] = await sys.db.$queryRaw<Array<{ n: number }>>`select count(*)::int as n from pg_stat_activity where query ilike 'copy (%' and state <> 'idle'`;
       return copying!.n === 0;
     }, 10_000);
+  });
+
+  it('names who collected a payment as the page does, a bank statement included', async () => {
+    const account = await sys.db.bankAccount.create({ data: { name: 'City Bank', account: '1234', accountKey: '1234', currency: 'BDT' } });
+    const statement = await sys.db.bankStatement.create({
+      data: { bankAccountId: account.id, format: 'csv', fileName: 's.csv', fileSha256: 'x', lineCount: 1, importedCount: 1, alreadyKnown: 0, importedBy: 'test' },
+    });
+    const paid = await sys.db.payment.create({
+      data: { customerId: obrien, amountMinor: 700n, currency: 'BDT', method: 'bank_transfer', source: 'bank_statement', statementId: statement.id, receivedAt: new Date(), recordedAt: new Date('2026-02-01T00:00:00Z') },
+    });
+    const q = '?from=2026-01-31&to=2026-02-02&tz=UTC';
+    const listed = (await sys.call(clerk.key, 'GET', `/v1/payments${q}`)).body.items;
+    expect(listed.map((i: { id: number; collectedBy: string }) => [i.id, i.collectedBy])).toEqual([[paid.id, `bank statement ${statement.id}`]]);
+    const csv = parseCsv((await fetchText(sys, clerk.key, `/v1/payments/export.csv${q}`)).text.slice(1));
+    expect(csv.slice(1).map((r) => r[csv[0]!.indexOf('operator')])).toEqual([`bank statement ${statement.id}`]);
+    const xlsx = readXlsx(Buffer.from(await (await download(clerk.key, `/v1/payments/export.xlsx${q}`)).arrayBuffer()));
+    const column = xlsx.rows[0]!.findIndex((c) => c?.text === 'operator');
+    expect(xlsx.rows.slice(1).map((r) => r[column]?.text)).toEqual([`bank statement ${statement.id}`]);
+    await sys.db.payment.delete({ where: { id: paid.id } });
   });
 
   it.each([["o'brien\\", 'quote and backslash'], ["'); drop table payments; --", 'SQL'], ['%', 'a LIKE wildcard']])('searches for %j (%s) as text, the same rows as the list', async (q) => {
