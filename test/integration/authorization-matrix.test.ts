@@ -1,6 +1,7 @@
 import type { RouteOptions } from 'fastify';
 import type { OperatorRole } from '../../prisma/generated/enums';
-import { startTestSystem, type TestSystem } from '../support/test-system';
+import { OPERATOR_CACHE_TTL_MS } from '../../api/operator-cache';
+import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 import { readXlsx } from '../unit/support/xlsx-reader';
 import { fetchText, manualPayment, newCustomer, newInvoice, parseCsv } from './payments-fixtures';
 
@@ -153,5 +154,12 @@ describe('who may call what', () => {
     expect(receivables.body.items.map((r: { customerId: number }) => r.customerId)).toEqual([ids.own]);
     // Staff see all three, so the filter above is doing the work.
     expect((await sys.call(keys.billing_clerk!, 'GET', '/v1/payments?limit=500')).body.items).toHaveLength(3);
+  });
+
+  it('stops a key within the operator cache TTL of the operator being disabled', async () => {
+    const leaving = await sys.operatorKey('manager', 'Leaving manager');
+    expect((await sys.call(leaving.key, 'GET', '/v1/payments?limit=1')).status).toBe(200);
+    await sys.db.operator.update({ where: { id: leaving.id }, data: { active: false } });
+    await eventually(async () => (await sys.call(leaving.key, 'GET', '/v1/payments?limit=1')).status === 401, OPERATOR_CACHE_TTL_MS + 2_000);
   });
 });
