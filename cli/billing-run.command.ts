@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatMinor } from '../domain/money';
 import { loadConfig } from '../infra/config';
+import { pollEvery } from '../infra/poll';
 import { billingRunProgress, startBillingRun } from '../services/billing-run.service';
 import type { CommandContext } from './context';
 import { progressBar } from './progress-bar';
@@ -15,8 +16,8 @@ export async function billingRunCommand(ctx: CommandContext, argv: string[]): Pr
     throw ctx.usage(`billing-run --period YYYY-MM: ${(err as Error).message}`);
   });
   const handle = temporal.workflow.getHandle<typeof billingRunWorkflow>(workflowId);
-  const timer = setInterval(() => void billingRunProgress(temporal, workflowId).then((p) => p && progressBar('billing', p.customersDone, p.customersTotal)).catch(() => undefined), 500);
-  const result = await handle.result().finally(() => clearInterval(timer));
+  const polling = pollEvery(500, () => billingRunProgress(temporal, workflowId).then((p) => p && progressBar('billing', p.customersDone, p.customersTotal)));
+  const result = await handle.result().finally(() => polling.stop());
   if (flags.json) return ctx.out(JSON.stringify(result));
   const money = (m: number) => formatMinor(m, 'BDT').replace(/ BDT$/, '');
   ctx.out(`${flags['dry-run'] ? 'Preview of' : 'Billed'} ${period}: ${result.invoices} invoice(s), ${result.lines} line(s), total ${money(result.amountMinor)} (workflow ${workflowId})`);
