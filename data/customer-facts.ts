@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../domain/dunning';
+import type { Policy } from '../domain/dunning';
 import type { Db } from '../infra/prisma';
 import { currentDunningPolicy } from './dunning-policy';
 import { openInvoicesOf } from './open-invoices';
@@ -14,8 +14,8 @@ export interface CustomerFacts {
   unpaidInvoices: number;
   currency: string;
   policyVersion: number;
-  /** The policy in force, validated when it was saved. */
-  policy: PolicyDocument;
+  /** The policy in force, validated (defaults filled in) when it was read: workflows use it as is. */
+  policy: Policy;
 }
 
 /** Everything the dunning policy needs, read fresh from Postgres (the source of truth); null for an unknown customer. */
@@ -34,6 +34,6 @@ export async function readCustomerFacts(db: Db, customerId: number): Promise<Cus
     unpaidInvoices: open.length,
     currency: customer.currency,
     policyVersion: stored.version,
-    policy: stored.policy as PolicyDocument,
+    policy: stored.policy,
   };
 }

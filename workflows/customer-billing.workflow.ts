@@ -8,7 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { evaluateDunning, parsePolicy, type DunningEvaluation } from '../domain/dunning';
+import { evaluateDunning, type DunningEvaluation } from '../domain/dunning/ladder';
 import { chargeLateFee, enforceNetwork, sendDueNotices, type AppliedState } from './dunning-steps';
 import {
   creditAppliedSignal,
@@ -120,7 +120,7 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     const batch = pending.splice(0, pending.length);
     started++;
     facts = await loadCustomerFacts(customerId);
-    const policy = parsePolicy(facts.policy);
+    const policy = facts.policy;
     const now = new Date();
     const active = (iso: string | null) => (iso && Date.parse(iso) > now.getTime() ? new Date(iso) : null);
     const previousState = evaluation?.state;

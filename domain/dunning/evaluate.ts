@@ -2,7 +2,8 @@
 // calls it on every wake-up (timer, payment, tag change) and acts on the difference
 // from what it last applied, so the result describes a state, not an event.
 import { assertMinor, type Minor } from '../money';
-import { networkSeverity, NETWORK_ACTIONS, type NetworkAction, type NotifyAction, type Policy } from './policy-schema';
+import { networkSeverity, NETWORK_ACTIONS, type NetworkAction } from './network-actions';
+import type { NotifyAction, Policy } from './policy-schema';
 import { heldNetwork } from './restore-rule';
 import { accountBlocker, dayThresholdReached, describeMatch, formatAmount, type DunningFacts } from './state-conditions';
 import { addDays, daysBetween, localDate, localMidnight } from './zoned-time';

@@ -1,5 +1,5 @@
 import type { CustomerFacts, DunningNotice, NetworkChange } from '../../activities';
-import { DEFAULT_POLICY_DOCUMENT, type PolicyDocument } from '../../domain/dunning';
+import { DEFAULT_POLICY_DOCUMENT, parsePolicy, type PolicyDocument } from '../../domain/dunning';
 import type { DunningView } from '../../workflows/customer-billing.messages';
 
 /** The default ladder, but enforcement allowed every day and hour unless a test says otherwise. */
@@ -38,7 +38,8 @@ export class FakeLedger {
       unpaidInvoices: open.length,
       currency: 'BDT',
       policyVersion: this.policyVersion,
-      policy: this.policy,
+      // Validated like the real activity's (currentDunningPolicy): workflows take it as is.
+      policy: parsePolicy(this.policy),
     };
   }
 
