@@ -137,3 +137,13 @@ export function evaluateDunning(policy: Policy, facts: DunningFacts, now: Date):
     reasons,
   };
 }
+
+/**
+ * Whether carrying out `ev` means doing something now: a notice, a late fee, or a line
+ * state other than the one applied. An evaluation that only waits for its next threshold
+ * may rest on facts read a moment earlier by someone else (the billing run that issued the
+ * invoice); one that acts must rest on facts read for the purpose.
+ */
+export function actsNow(ev: DunningEvaluation, appliedNetwork: NetworkAction): boolean {
+  return ev.dueActions.length > 0 || ev.lateFeeMinor !== null || ev.network !== appliedNetwork;
+}

@@ -7,6 +7,6 @@ export { NETWORK_ACTIONS, networkSeverity, type NetworkAction } from './network-
 export type { DunningStateRule, EnforcementCalendar, NotifyAction, Policy, PolicyDocument, RestoreWhen, TemplateName } from './policy-schema';
 export type { DunningFacts } from './state-conditions';
 export { shouldRestore } from './restore-rule';
-export { evaluateDunning, STATE_CURRENT, STATE_PAID, type DunningEvaluation, type NextThreshold } from './evaluate';
+export { actsNow, evaluateDunning, STATE_CURRENT, STATE_PAID, type DunningEvaluation, type NextThreshold } from './evaluate';
 export { isEnforcementDay, nextAllowedEnforcementAt, nextAllowedSmsAt, type CalendarRules, type SmsRules } from './enforcement-calendar';
 export { localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';

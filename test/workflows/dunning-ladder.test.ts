@@ -134,6 +134,43 @@ describe('the dunning ladder (60 days in seconds)', () => {
     });
   });
 
+  it('started by a billing run, waits on the facts sent with the invoice, without an activity, then climbs the ladder', async () => {
+    let due = '';
+    await withLadder(env, (l, now) => {
+      due = isoDay(now + 14 * DAY);
+      l.invoices.push({ id: 31, dueDate: due, outstandingMinor: 120_000 });
+    }, async ({ ledger, handle, advance }) => {
+      const first = await advance(60_000);
+      expect(first).toMatchObject({ state: 'current', overdueMinor: 120_000, network: 'none' });
+      expect(first.nextAction).toEqual({ action: 'enter reminder_before_due', at: new Date(Date.parse(`${isoDay(Date.parse(due) - 3 * DAY)}T00:00:00Z`) - 6 * 3600_000).toISOString() });
+      expect(ledger.factsLoads).toBe(0);
+      expect(ledger.recorded).toEqual([expect.objectContaining({ state: 'current', overdueMinor: 120_000, nextAction: first.nextAction })]);
+      const events = (await handle.fetchHistory()).events ?? [];
+      expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+
+      const reminded = await advance(12 * DAY);
+      expect(reminded.state).toBe('reminder_before_due');
+      expect(ledger.factsLoads).toBeGreaterThan(0);
+      expect(ledger.notices.map((n) => `${n.invoiceId}:${n.state}:${n.channel}`)).toEqual(['31:reminder_before_due:email']);
+      await maybeRecordHistory(handle, 'first-decision-from-signal');
+    }, {}, (ledger, customerId) => ({ invoiceId: 31, facts: ledger.facts(customerId) }));
+  });
+
+  it('started by a billing run whose facts ask for action, reads them again first', async () => {
+    await withLadder(env, (l, now) => l.invoices.push({ id: 32, dueDate: isoDay(now - 15 * DAY), outstandingMinor: 90_000 }), async ({ ledger, handle }) => {
+      // The run read an unpaid invoice 15 days overdue (notice, block); the customer paid since.
+      expect(await handle.result()).toMatchObject({ state: 'paid', network: 'none' });
+      expect(ledger.factsLoads).toBe(1);
+      expect(ledger.notices).toEqual([]);
+      expect(ledger.network).toEqual([]);
+    }, {}, (ledger, customerId) => {
+      const facts = ledger.facts(customerId);
+      ledger.invoices[0]!.outstandingMinor = 0;
+      return { invoiceId: 32, facts };
+    });
+  });
+
   it('keeps its decisions across continue-as-new (no repeated message or cut-off)', async () => {
     await withLadder(env, (l, now) => l.invoices.push({ id: 1, dueDate: isoDay(now + 4 * DAY), outstandingMinor: 90_000 }), async ({ ledger, handle, advance }) => {
       for (let d = 0; d < 20; d++) await advance(DAY);

@@ -22,6 +22,8 @@ export class FakeLedger {
   notices: DunningNotice[] = [];
   network: Array<{ at: Date; target: string; applied: boolean }> = [];
   lateFees: string[] = [];
+  /** How often the workflow read the facts (loadCustomerFacts). */
+  factsLoads = 0;
   /** Set to make the ledger lie to the workflow (a lost paymentPosted signal). */
   staleFactsForWorkflow: CustomerFacts | null = null;
 
@@ -45,7 +47,10 @@ export class FakeLedger {
 
   activities() {
     return {
-      loadCustomerFacts: async (customerId: number) => this.staleFactsForWorkflow ?? this.facts(customerId),
+      loadCustomerFacts: async (customerId: number) => {
+        this.factsLoads++;
+        return this.staleFactsForWorkflow ?? this.facts(customerId);
+      },
       recordDunningState: async (view: DunningView) => void this.recorded.push(view),
       sendDunningNotice: async (n: DunningNotice) => {
         this.notices.push(n);
