@@ -1,4 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
+import { evaluateDunning } from '../domain/dunning';
 import { boundedEach } from '../infra/bounded-each';
 import { logger } from '../infra/logger';
 import type { Db } from '../infra/prisma';
@@ -7,7 +9,7 @@ import { readCustomerFactsOf, type CustomerFacts } from '../data/customer-facts'
 import { currentDunningPolicy } from '../data/dunning-policy';
 import type { customerBillingWorkflow } from '../workflows/customer-billing.workflow';
 import { customerWorkflowId, policyChangedSignal, type InvoiceIssued } from '../workflows/customer-billing.messages';
-import { CustomerIdAttr } from '../workflows/search-attributes';
+import { CustomerIdAttr, DunningStateAttr, OverdueAmountAttr } from '../workflows/search-attributes';
 import { CUSTOMER_WORKFLOW_TYPE } from './customer-signals';
 
 export interface AnnouncerDeps {
@@ -34,17 +36,19 @@ export async function announceInvoices(deps: AnnouncerDeps, input: { billingRunI
   // Read once for the page, after the invoices were committed: a workflow that these
   // signals start takes its first decision from them when that decision is to wait.
   const facts = await readCustomerFactsOf(deps.db, invoices.map((inv) => inv.customerId));
+  const now = new Date();
   const done: number[] = [];
   try {
     await boundedEach(invoices, input.concurrency, async (inv) => {
       if (inv.customer.email) await emailInvoiceOnce(deps, inv);
+      const f = facts.get(inv.customerId);
       await deps.temporal.workflow.signalWithStart<typeof customerBillingWorkflow, [InvoiceIssued]>(CUSTOMER_WORKFLOW_TYPE, {
         workflowId: customerWorkflowId(inv.customerId),
         taskQueue: deps.taskQueue,
         args: [{ customerId: inv.customerId }],
         signal: 'invoiceIssued',
-        signalArgs: [{ invoiceId: inv.id, facts: facts.get(inv.customerId) }],
-        typedSearchAttributes: [{ key: CustomerIdAttr, value: inv.customerId }],
+        signalArgs: [{ invoiceId: inv.id, facts: f }],
+        typedSearchAttributes: [{ key: CustomerIdAttr, value: inv.customerId }, ...(f ? expectedSearchAttributes(f, now) : [])],
       });
       done.push(inv.id);
     });
@@ -55,6 +59,15 @@ export async function announceInvoices(deps: AnnouncerDeps, input: { billingRunI
     if (done.length) await deps.db.invoice.updateMany({ where: { id: { in: done } }, data: { signalledAt: new Date() } });
   }
   return { announced: invoices.length, remaining: invoices.length === input.limit };
+}
+
+/**
+ * What a workflow that these facts start will set, if it decides as the ladder says now
+ * (a fresh workflow has no promise to pay or pause); it checks and corrects them itself.
+ */
+function expectedSearchAttributes(f: CustomerFacts, now: Date): SearchAttributePair[] {
+  const ev = evaluateDunning(f.policy, { ...f, promiseToPayUntil: null, pausedUntil: null, enforcedNetwork: 'none' }, now);
+  return [{ key: DunningStateAttr, value: ev.state }, { key: OverdueAmountAttr, value: f.overdueMinor }];
 }
 
 /**

@@ -163,10 +163,15 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
       : wake === network.deferredUntil ? { action: network.deferredAction!, at: wake.toISOString() }
       : wake === notices.deferredUntil ? { action: notices.deferredAction!, at: wake.toISOString() }
       : { action: `enter ${threshold!.state}`, at: wake.toISOString() };
-    upsertSearchAttributes([
-      { key: DunningStateAttr, value: evaluation.state },
-      { key: OverdueAmountAttr, value: facts.overdueMinor },
-    ]);
+    // A billing run starts the workflow with the search attributes of the decision it
+    // expects from the facts it sends; when that is the decision, they need no update.
+    const atStart = workflowInfo().typedSearchAttributes;
+    if (!fromSignal || atStart.get(DunningStateAttr) !== evaluation.state || atStart.get(OverdueAmountAttr) !== facts.overdueMinor) {
+      upsertSearchAttributes([
+        { key: DunningStateAttr, value: evaluation.state },
+        { key: OverdueAmountAttr, value: facts.overdueMinor },
+      ]);
+    }
     await (fromSignal ? local.recordDunningState : recordDunningState)(view(), batch.at(-1)?.type ?? null);
     completed++;
 

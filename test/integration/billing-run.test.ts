@@ -1,6 +1,7 @@
 import { billingMonthOf, composeInvoice } from '../../domain/billing';
 import { loadBillablePage } from '../../data/billable-customers';
 import { readCustomerFacts, readCustomerFactsOf } from '../../data/customer-facts';
+import { DunningStateAttr } from '../../workflows/search-attributes';
 import { createNotifier } from '../../notifications';
 import { runWorker } from '../../worker/run-worker';
 import { billingRunProgressQuery, type billingRunWorkflow } from '../../workflows/billing-run.workflow';
@@ -87,6 +88,10 @@ describe('bulk billing run', () => {
     const someone = invoices[7]!.customerId;
     const history = await sys.temporal.workflow.getHandle(`billing-customer-${someone}`).fetchHistory();
     expect(history.events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+    // Started with the search attributes of its decision: only the patch marker's upsert.
+    const upserted = history.events!.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+    expect(upserted).toEqual(['TemporalChangeVersion']);
+    expect((await sys.temporal.workflow.getHandle(`billing-customer-${someone}`).describe()).typedSearchAttributes.get(DunningStateAttr)).toBe('current');
     const status = await sys.call(clerk, 'GET', `/v1/customers/${someone}/dunning`);
     expect(status.body).toMatchObject({ running: true, state: 'current', overdueMinor: expected.get(someone), nextAction: { action: 'enter reminder_before_due' } });
     const sent = await readCustomerFactsOf(sys.db, [someone, chargedCustomer]);

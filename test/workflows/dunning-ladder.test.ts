@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { paymentPostedSignal, policyChangedSignal, promiseToPayUpdate } from '../../workflows/customer-billing.messages';
+import { DunningStateAttr, OverdueAmountAttr } from '../../workflows/search-attributes';
 import { maybeRecordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { DAY, isoDay, withLadder } from './ladder-harness';
@@ -154,7 +155,25 @@ describe('the dunning ladder (60 days in seconds)', () => {
       expect(ledger.factsLoads).toBeGreaterThan(0);
       expect(ledger.notices.map((n) => `${n.invoiceId}:${n.state}:${n.channel}`)).toEqual(['31:reminder_before_due:email']);
       await maybeRecordHistory(handle, 'first-decision-from-signal');
-    }, {}, (ledger, customerId) => ({ invoiceId: 31, facts: ledger.facts(customerId) }));
+    }, {}, (ledger, customerId) => ({ signal: { invoiceId: 31, facts: ledger.facts(customerId) } }));
+  });
+
+  it('started with the search attributes of the decision it takes, leaves them as they are', async () => {
+    await withLadder(env, (l, now) => l.invoices.push({ id: 33, dueDate: isoDay(now + 14 * DAY), outstandingMinor: 70_000 }), async ({ ledger, handle, advance }) => {
+      expect((await advance(60_000)).state).toBe('current');
+      expect(ledger.factsLoads).toBe(0);
+      const events = (await handle.fetchHistory()).events ?? [];
+      // Only the patch marker's own TemporalChangeVersion upsert.
+      const upserts = events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes);
+      expect(upserts).toHaveLength(1);
+      expect(Object.keys(upserts[0]!.upsertWorkflowSearchAttributesEventAttributes!.searchAttributes!.indexedFields!)).toEqual(['TemporalChangeVersion']);
+      const described = await handle.describe();
+      expect(described.typedSearchAttributes.get(DunningStateAttr)).toBe('current');
+      await maybeRecordHistory(handle, 'first-decision-with-expected-search-attributes');
+    }, {}, (ledger, customerId) => ({
+      signal: { invoiceId: 33, facts: ledger.facts(customerId) },
+      typedSearchAttributes: [{ key: DunningStateAttr, value: 'current' }, { key: OverdueAmountAttr, value: 70_000 }],
+    }));
   });
 
   it('started by a billing run whose facts ask for action, reads them again first', async () => {
@@ -167,7 +186,7 @@ describe('the dunning ladder (60 days in seconds)', () => {
     }, {}, (ledger, customerId) => {
       const facts = ledger.facts(customerId);
       ledger.invoices[0]!.outstandingMinor = 0;
-      return { invoiceId: 32, facts };
+      return { signal: { invoiceId: 32, facts } };
     });
   });
 

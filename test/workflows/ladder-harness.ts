@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import { customerBillingWorkflow, type CustomerBillingInput } from '../../workflows/customer-billing.workflow';
 import { dunningStateQuery, invoiceIssuedSignal, type DunningView, type InvoiceIssued } from '../../workflows/customer-billing.messages';
 import { Worker } from '@temporalio/worker';
@@ -30,7 +31,7 @@ export async function withLadder(
   setup: (ledger: FakeLedger, now: number) => void,
   body: (l: Ladder) => Promise<void>,
   input: Partial<CustomerBillingInput> = {},
-  announce?: (ledger: FakeLedger, customerId: number) => InvoiceIssued,
+  announce?: (ledger: FakeLedger, customerId: number) => { signal: InvoiceIssued; typedSearchAttributes?: SearchAttributePair[] },
 ): Promise<void> {
   const ledger = new FakeLedger();
   setup(ledger, Number(await env.currentTimeMs()));
@@ -40,8 +41,9 @@ export async function withLadder(
   await notifications.runUntil(() => worker.runUntil(async () => {
     const customerId = 1000 + seq;
     const options = { workflowId: `billing-customer-${customerId}`, taskQueue, args: [{ customerId, ...input }] as [CustomerBillingInput] };
-    const handle: Ladder['handle'] = announce
-      ? await env.client.workflow.signalWithStart(customerBillingWorkflow, { ...options, signal: invoiceIssuedSignal, signalArgs: [announce(ledger, customerId)] })
+    const announced = announce?.(ledger, customerId);
+    const handle: Ladder['handle'] = announced
+      ? await env.client.workflow.signalWithStart(customerBillingWorkflow, { ...options, typedSearchAttributes: announced.typedSearchAttributes, signal: invoiceIssuedSignal, signalArgs: [announced.signal] })
         .then((h) => Object.assign(h, { firstExecutionRunId: h.signaledRunId })) // the signal started the run
       : await env.client.workflow.start(customerBillingWorkflow, options);
     const state = () => handle.query(dunningStateQuery);
