@@ -28,6 +28,8 @@ export default tseslint.config(
         patterns: [
           { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'Import activities only as types (use proxyActivities).' },
           { group: ['@prisma/*', '**/prisma/generated/*', '**/infra/*', '**/data/*', '**/services/*'], allowTypeImports: true, message: 'No I/O modules in workflows.' },
+          // A worker loads a workflow's modules afresh for every workflow it starts.
+          { regex: '^(zod(/.*)?|.*/domain/dunning(/index|/policy-schema|/default-policy)?)$', allowTypeImports: true, message: 'No policy validation (zod) in workflows: import the ladder from domain/dunning/ladder.' },
         ],
       }],
     },

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { evaluateDunning, networkSeverity, parsePolicy, type NetworkAction } from '../domain/dunning';
+import { evaluateDunning, networkSeverity, type NetworkAction } from '../domain/dunning';
 import { audit } from '../data/audit';
 import { readCustomerFacts } from '../data/customer-facts';
 import { NetworkApplyError, type LineState } from '../network/network-adapter';
@@ -30,7 +30,7 @@ export function applyNetworkState(deps: ActivityDeps) {
     if (!facts) throw ApplicationFailure.nonRetryable(`customer ${change.customerId} does not exist`, 'CustomerNotFound');
     if (change.target !== 'none') {
       const now = new Date();
-      const fresh = evaluateDunning(parsePolicy(facts.policy), { ...facts, promiseToPayUntil: null, pausedUntil: null }, now);
+      const fresh = evaluateDunning(facts.policy, { ...facts, promiseToPayUntil: null, pausedUntil: null }, now);
       if (networkSeverity(fresh.network) < networkSeverity(change.target)) {
         return { applied: false, network: fresh.network, detail: `not applied: Postgres says ${fresh.state} (${fresh.reasons.join('; ')})` };
       }

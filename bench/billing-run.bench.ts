@@ -4,6 +4,7 @@ import { Worker, NativeConnection } from '@temporalio/worker';
 import { Client as Pg } from 'pg';
 import { billingMonthOf } from '../domain/billing';
 import { boundedEach } from '../infra/bounded-each';
+import { pollEvery } from '../infra/poll';
 import { createPrisma } from '../infra/prisma';
 import { runWorker } from '../worker/run-worker';
 import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
@@ -30,16 +31,13 @@ export async function billingRunBench(customers: number): Promise<Record<string,
         workflowId: id, taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'bench', pageSize: 1000, signalConcurrency: CONCURRENCY }],
       });
-      let polling: Promise<void> = Promise.resolve();
-      const timer = setInterval(() => {
-        polling = handle.query('progress').then((p: any) => void (p && progressBar('billing', p.customersDone, p.customersTotal))).catch(() => undefined);
-      }, 500);
+      // One progress query at a time, the last one awaited: a query still in flight (or
+      // waiting to retry) when the connection closes would crash the process.
+      const polling = pollEvery(500, () => handle.query('progress').then((p: any) => void (p && progressBar('billing', p.customersDone, p.customersTotal))));
       try {
         return await handle.result();
       } finally {
-        // A query still in flight when the connection closes would crash the process.
-        clearInterval(timer);
-        await polling;
+        await polling.stop();
       }
     };
     // Baseline first, on the idle server: afterwards it is busy with the customers' workflows.

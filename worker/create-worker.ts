@@ -22,6 +22,11 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     activities: createActivities(opts.deps),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     maxConcurrentActivityTaskExecutions: 50,
+    // Customer workflows sleep for days between workflow tasks, and their short histories
+    // replay in a moment: keeping thousands of them cached (the SDK's default is sized by
+    // heap, ~2,300 here) only grows the heap that every activation's GC walks. Measured on
+    // the billing bench at 3,000 customers: ~20% less worker CPU with 200-500 than default.
+    maxCachedWorkflows: 500,
   });
   return { worker, connection };
 }

@@ -1,12 +1,23 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CustomerFacts } from '../activities';
 
 // Business ID without personal data: support can paste it into the Web UI.
 export function customerWorkflowId(customerId: number): string {
   return `billing-customer-${customerId}`;
 }
 
+/**
+ * A new invoice for the customer. A billing run adds the customer's facts as it read them
+ * right after issuing (set-based, for a whole page): a workflow started by this signal
+ * takes its first decision from them when that decision is only to wait.
+ */
+export interface InvoiceIssued {
+  invoiceId: number;
+  facts?: CustomerFacts;
+}
+
 export type BillingEvent =
-  | { type: 'invoiceIssued'; invoiceId: number }
+  | ({ type: 'invoiceIssued' } & InvoiceIssued)
   | { type: 'paymentPosted'; paymentId: number }
   | { type: 'creditApplied'; invoiceId?: number }
   | { type: 'tagsChanged'; tags: string[] }
@@ -31,7 +42,7 @@ export interface DunningView {
   timeline: TimelineEntry[];
 }
 
-export const invoiceIssuedSignal = defineSignal<[{ invoiceId: number }]>('invoiceIssued');
+export const invoiceIssuedSignal = defineSignal<[InvoiceIssued]>('invoiceIssued');
 export const paymentPostedSignal = defineSignal<[{ paymentId: number }]>('paymentPosted');
 export const creditAppliedSignal = defineSignal<[{ invoiceId?: number }]>('creditApplied');
 export const tagsChangedSignal = defineSignal<[{ tags: string[] }]>('tagsChanged');

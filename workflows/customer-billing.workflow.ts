@@ -2,13 +2,15 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { evaluateDunning, parsePolicy, type DunningEvaluation } from '../domain/dunning';
+import { actsNow, evaluateDunning, type DunningEvaluation } from '../domain/dunning/ladder';
 import { chargeLateFee, enforceNetwork, sendDueNotices, type AppliedState } from './dunning-steps';
 import {
   creditAppliedSignal,
@@ -27,10 +29,14 @@ import {
 } from './customer-billing.messages';
 import { DunningStateAttr, OverdueAmountAttr } from './search-attributes';
 
-const { loadCustomerFacts, recordDunningState } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
+const FACTS_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } } as const;
+const { loadCustomerFacts, recordDunningState } = proxyActivities<Activities>(FACTS_OPTIONS);
+// A first decision taken from the billing run's facts is projected by the worker itself:
+// starting a customer's workflow then costs one workflow task, as a trivial one does.
+const local = proxyLocalActivities<Activities>(FACTS_OPTIONS);
+
+/** Patch: a workflow started by a billing run may take its first decision from the facts sent with the invoice. */
+export const FIRST_DECISION_FROM_SIGNAL = 'first-decision-from-signal';
 
 /** What survives continue-as-new: the ledger stays in Postgres, only our own decisions travel. */
 export interface CarriedState {
@@ -50,6 +56,12 @@ export interface CustomerBillingInput {
 const TIMELINE_LIMIT = 100;
 const earliest = (...dates: Array<Date | null | undefined>) =>
   dates.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+
+/** The facts a billing run sent with its invoiceIssued signals, when nothing else is in the batch (the last read is the newest). */
+function announcedFacts(customerId: number, batch: BillingEvent[]): CustomerFacts | undefined {
+  if (batch.length === 0 || !batch.every((e) => e.type === 'invoiceIssued' && e.facts?.customerId === customerId)) return undefined;
+  return (batch.at(-1) as Extract<BillingEvent, { type: 'invoiceIssued' }>).facts;
+}
 
 export async function customerBillingWorkflow(input: CustomerBillingInput): Promise<DunningView> {
   const { customerId } = input;
@@ -119,12 +131,26 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
   for (;;) {
     const batch = pending.splice(0, pending.length);
     started++;
-    facts = await loadCustomerFacts(customerId);
-    const policy = parsePolicy(facts.policy);
-    const now = new Date();
-    const active = (iso: string | null) => (iso && Date.parse(iso) > now.getTime() ? new Date(iso) : null);
     const previousState = evaluation?.state;
-    evaluation = evaluateDunning(policy, { ...facts, promiseToPayUntil: active(carried.promiseToPayUntil), pausedUntil: active(carried.pausedUntil), enforcedNetwork: carried.applied.network }, now);
+    const evaluate = (f: CustomerFacts, now: Date) => {
+      const active = (iso: string | null) => (iso && Date.parse(iso) > now.getTime() ? new Date(iso) : null);
+      return evaluateDunning(f.policy, { ...f, promiseToPayUntil: active(carried.promiseToPayUntil), pausedUntil: active(carried.pausedUntil), enforcedNetwork: carried.applied.network }, now);
+    };
+    // Started by a billing run: the run read this customer's facts right after issuing the
+    // invoice. Deciding to wait on them is safe, since any later payment, credit or tag change
+    // signals us; acting (a notice, a fee, the line) waits for facts read for the purpose.
+    const announced = started === 1 && !input.carried ? announcedFacts(customerId, batch) : undefined;
+    let fromSignal = announced !== undefined && patched(FIRST_DECISION_FROM_SIGNAL);
+    facts = fromSignal ? announced! : await loadCustomerFacts(customerId);
+    let now = new Date();
+    evaluation = evaluate(facts, now);
+    if (fromSignal && actsNow(evaluation, carried.applied.network)) {
+      fromSignal = false;
+      facts = await loadCustomerFacts(customerId);
+      now = new Date();
+      evaluation = evaluate(facts, now);
+    }
+    const policy = facts.policy;
     if (evaluation.state !== previousState) note('state', `${previousState ?? 'start'} → ${evaluation.state}: ${evaluation.reasons.join('; ')}`);
 
     const notices = await sendDueNotices(policy, facts, evaluation, carried.applied, note, now);
@@ -137,11 +163,16 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
       : wake === network.deferredUntil ? { action: network.deferredAction!, at: wake.toISOString() }
       : wake === notices.deferredUntil ? { action: notices.deferredAction!, at: wake.toISOString() }
       : { action: `enter ${threshold!.state}`, at: wake.toISOString() };
-    upsertSearchAttributes([
-      { key: DunningStateAttr, value: evaluation.state },
-      { key: OverdueAmountAttr, value: facts.overdueMinor },
-    ]);
-    await recordDunningState(view(), batch.at(-1)?.type ?? null);
+    // A billing run starts the workflow with the search attributes of the decision it
+    // expects from the facts it sends; when that is the decision, they need no update.
+    const atStart = workflowInfo().typedSearchAttributes;
+    if (!fromSignal || atStart.get(DunningStateAttr) !== evaluation.state || atStart.get(OverdueAmountAttr) !== facts.overdueMinor) {
+      upsertSearchAttributes([
+        { key: DunningStateAttr, value: evaluation.state },
+        { key: OverdueAmountAttr, value: facts.overdueMinor },
+      ]);
+    }
+    await (fromSignal ? local.recordDunningState : recordDunningState)(view(), batch.at(-1)?.type ?? null);
     completed++;
 
     if (facts.unpaidInvoices === 0 && carried.applied.network === 'none' && pending.length === 0) {

@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { networkSeverity, nextAllowedEnforcementAt, nextAllowedSmsAt, type DunningEvaluation, type NetworkAction, type Policy } from '../domain/dunning';
+import { networkSeverity, nextAllowedEnforcementAt, nextAllowedSmsAt, type DunningEvaluation, type NetworkAction, type Policy } from '../domain/dunning/ladder';
 import type { TimelineEntry } from './customer-billing.messages';
 import { notificationQueueOf } from './task-queues';
 

@@ -2,7 +2,8 @@
 // calls it on every wake-up (timer, payment, tag change) and acts on the difference
 // from what it last applied, so the result describes a state, not an event.
 import { assertMinor, type Minor } from '../money';
-import { networkSeverity, NETWORK_ACTIONS, type NetworkAction, type NotifyAction, type Policy } from './policy-schema';
+import { networkSeverity, NETWORK_ACTIONS, type NetworkAction } from './network-actions';
+import type { NotifyAction, Policy } from './policy-schema';
 import { heldNetwork } from './restore-rule';
 import { accountBlocker, dayThresholdReached, describeMatch, formatAmount, type DunningFacts } from './state-conditions';
 import { addDays, daysBetween, localDate, localMidnight } from './zoned-time';
@@ -135,4 +136,14 @@ export function evaluateDunning(policy: Policy, facts: DunningFacts, now: Date):
     suppressedUntil: null,
     reasons,
   };
+}
+
+/**
+ * Whether carrying out `ev` means doing something now: a notice, a late fee, or a line
+ * state other than the one applied. An evaluation that only waits for its next threshold
+ * may rest on facts read a moment earlier by someone else (the billing run that issued the
+ * invoice); one that acts must rest on facts read for the purpose.
+ */
+export function actsNow(ev: DunningEvaluation, appliedNetwork: NetworkAction): boolean {
+  return ev.dueActions.length > 0 || ev.lateFeeMinor !== null || ev.network !== appliedNetwork;
 }

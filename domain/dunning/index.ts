@@ -24,6 +24,7 @@ export { DEFAULT_POLICY_DOCUMENT, defaultDunningPolicy } from './default-policy'
 export { type DunningFacts } from './state-conditions';
 export { shouldRestore } from './restore-rule';
 export {
+  actsNow,
   evaluateDunning,
   STATE_CURRENT,
   STATE_PAID,

@@ -2,6 +2,7 @@
 // Zod skips the ladder checks (order, severity, duplicate names) while any field has
 // the wrong type, so a badly broken document may need two rounds of fixes.
 import { z } from 'zod';
+import { NETWORK_ACTIONS, networkSeverity, type NetworkAction } from './network-actions';
 import { isHhMm, isIsoDate, isValidTimeZone, minutesOfDay } from './zoned-time';
 
 export const KNOWN_TEMPLATES = [
@@ -14,12 +15,7 @@ export const KNOWN_TEMPLATES = [
 ] as const;
 export type TemplateName = (typeof KNOWN_TEMPLATES)[number];
 
-export const NETWORK_ACTIONS = ['none', 'throttle', 'block'] as const;
-export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
-
-export function networkSeverity(action: NetworkAction): number {
-  return NETWORK_ACTIONS.indexOf(action);
-}
+export { NETWORK_ACTIONS, networkSeverity, type NetworkAction };
 
 /** Names the evaluator reports when no state applies; a rule may not reuse them. */
 export const RESERVED_STATE_NAMES = ['current', 'paid'] as const;

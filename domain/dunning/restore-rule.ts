@@ -5,7 +5,8 @@
 //    oldest, so fewer days past due) change nothing; only a zero balance restores.
 // In both modes a skip tag (e.g. 'vip' added by support) lifts the restriction, and a
 // promise-to-pay or pause suspends it (handled by the evaluator).
-import { networkSeverity, NETWORK_ACTIONS, type NetworkAction, type Policy } from './policy-schema';
+import { networkSeverity, NETWORK_ACTIONS, type NetworkAction } from './network-actions';
+import type { Policy } from './policy-schema';
 import { accountBlocker, skippingTag, type DunningFacts } from './state-conditions';
 
 /**

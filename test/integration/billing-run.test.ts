@@ -1,5 +1,7 @@
 import { billingMonthOf, composeInvoice } from '../../domain/billing';
 import { loadBillablePage } from '../../data/billable-customers';
+import { readCustomerFacts, readCustomerFactsOf } from '../../data/customer-facts';
+import { DunningStateAttr } from '../../workflows/search-attributes';
 import { createNotifier } from '../../notifications';
 import { runWorker } from '../../worker/run-worker';
 import { billingRunProgressQuery, type billingRunWorkflow } from '../../workflows/billing-run.workflow';
@@ -16,6 +18,7 @@ describe('bulk billing run', () => {
   let sys: TestSystem;
   let smtp: SmtpTestServer;
   let clerk: string;
+  let chargedCustomer: number;
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer({ user: 'u', pass: 'p' });
@@ -31,7 +34,8 @@ describe('bulk billing run', () => {
       { customerId: c.id, tariffId: internet.id, startsOn: new Date('2026-01-01'), discountPercentBp: i % 10 === 0 ? 1000 : 0 },
       ...(i % 3 === 0 ? [{ customerId: c.id, tariffId: iptv.id, startsOn: new Date('2026-01-01') }] : []),
     ]) });
-    await sys.db.charge.create({ data: { customerId: customers[5]!.id, kind: 'installation', description: 'Router installation', amountMinor: 150_000n } });
+    chargedCustomer = customers[5]!.id;
+    await sys.db.charge.create({ data: { customerId: chargedCustomer, kind: 'installation', description: 'Router installation', amountMinor: 150_000n } });
   });
   afterAll(async () => {
     await sys?.stop();
@@ -72,6 +76,26 @@ describe('bulk billing run', () => {
       expect(inv.signalledAt).not.toBeNull();
     }
     await eventually(async () => smtp.received.length === CUSTOMERS / 4);
+
+    // Each customer's workflow took its first decision (wait for the reminder) from the facts
+    // sent with the invoice: no activity task, and the projection in Postgres says so.
+    const rows = await eventually(async () => {
+      const r = await sys.db.customerDunning.findMany();
+      return r.length === CUSTOMERS ? r : undefined;
+    }, 60_000);
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['current']));
+    expect(rows.every((r) => r.lastEvent === 'invoiceIssued' && r.nextAction === 'enter reminder_before_due' && r.overdueMinor === BigInt(expected.get(r.customerId)!))).toBe(true);
+    const someone = invoices[7]!.customerId;
+    const history = await sys.temporal.workflow.getHandle(`billing-customer-${someone}`).fetchHistory();
+    expect(history.events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+    // Started with the search attributes of its decision: only the patch marker's upsert.
+    const upserted = history.events!.flatMap((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}));
+    expect(upserted).toEqual(['TemporalChangeVersion']);
+    expect((await sys.temporal.workflow.getHandle(`billing-customer-${someone}`).describe()).typedSearchAttributes.get(DunningStateAttr)).toBe('current');
+    const status = await sys.call(clerk, 'GET', `/v1/customers/${someone}/dunning`);
+    expect(status.body).toMatchObject({ running: true, state: 'current', overdueMinor: expected.get(someone), nextAction: { action: 'enter reminder_before_due' } });
+    const sent = await readCustomerFactsOf(sys.db, [someone, chargedCustomer]);
+    for (const id of [someone, chargedCustomer]) expect(sent.get(id)).toEqual(await readCustomerFacts(sys.db, id));
     expect(smtp.received[0]!.raw).toMatch(/Payment reference|variable symbol/i);
 
     // Running the same month again issues nothing new and sends nothing new.

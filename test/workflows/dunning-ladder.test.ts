@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { paymentPostedSignal, policyChangedSignal, promiseToPayUpdate } from '../../workflows/customer-billing.messages';
+import { DunningStateAttr, OverdueAmountAttr } from '../../workflows/search-attributes';
 import { maybeRecordHistory } from '../support/histories';
 import { createTimeSkippingEnv } from '../support/time-skipping';
 import { DAY, isoDay, withLadder } from './ladder-harness';
@@ -131,6 +132,61 @@ describe('the dunning ladder (60 days in seconds)', () => {
       expect(prague(await now())).toMatch(/^Mon 09:0/);
       expect(view.network).toBe('throttle');
       expect(ledger.network.filter((n) => n.applied)).toHaveLength(1);
+    });
+  });
+
+  it('started by a billing run, waits on the facts sent with the invoice, without an activity, then climbs the ladder', async () => {
+    let due = '';
+    await withLadder(env, (l, now) => {
+      due = isoDay(now + 14 * DAY);
+      l.invoices.push({ id: 31, dueDate: due, outstandingMinor: 120_000 });
+    }, async ({ ledger, handle, advance }) => {
+      const first = await advance(60_000);
+      expect(first).toMatchObject({ state: 'current', overdueMinor: 120_000, network: 'none' });
+      expect(first.nextAction).toEqual({ action: 'enter reminder_before_due', at: new Date(Date.parse(`${isoDay(Date.parse(due) - 3 * DAY)}T00:00:00Z`) - 6 * 3600_000).toISOString() });
+      expect(ledger.factsLoads).toBe(0);
+      expect(ledger.recorded).toEqual([expect.objectContaining({ state: 'current', overdueMinor: 120_000, nextAction: first.nextAction })]);
+      const events = (await handle.fetchHistory()).events ?? [];
+      expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+
+      const reminded = await advance(12 * DAY);
+      expect(reminded.state).toBe('reminder_before_due');
+      expect(ledger.factsLoads).toBeGreaterThan(0);
+      expect(ledger.notices.map((n) => `${n.invoiceId}:${n.state}:${n.channel}`)).toEqual(['31:reminder_before_due:email']);
+      await maybeRecordHistory(handle, 'first-decision-from-signal');
+    }, {}, (ledger, customerId) => ({ signal: { invoiceId: 31, facts: ledger.facts(customerId) } }));
+  });
+
+  it('started with the search attributes of the decision it takes, leaves them as they are', async () => {
+    await withLadder(env, (l, now) => l.invoices.push({ id: 33, dueDate: isoDay(now + 14 * DAY), outstandingMinor: 70_000 }), async ({ ledger, handle, advance }) => {
+      expect((await advance(60_000)).state).toBe('current');
+      expect(ledger.factsLoads).toBe(0);
+      const events = (await handle.fetchHistory()).events ?? [];
+      // Only the patch marker's own TemporalChangeVersion upsert.
+      const upserts = events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes);
+      expect(upserts).toHaveLength(1);
+      expect(Object.keys(upserts[0]!.upsertWorkflowSearchAttributesEventAttributes!.searchAttributes!.indexedFields!)).toEqual(['TemporalChangeVersion']);
+      const described = await handle.describe();
+      expect(described.typedSearchAttributes.get(DunningStateAttr)).toBe('current');
+      await maybeRecordHistory(handle, 'first-decision-with-expected-search-attributes');
+    }, {}, (ledger, customerId) => ({
+      signal: { invoiceId: 33, facts: ledger.facts(customerId) },
+      typedSearchAttributes: [{ key: DunningStateAttr, value: 'current' }, { key: OverdueAmountAttr, value: 70_000 }],
+    }));
+  });
+
+  it('started by a billing run whose facts ask for action, reads them again first', async () => {
+    await withLadder(env, (l, now) => l.invoices.push({ id: 32, dueDate: isoDay(now - 15 * DAY), outstandingMinor: 90_000 }), async ({ ledger, handle }) => {
+      // The run read an unpaid invoice 15 days overdue (notice, block); the customer paid since.
+      expect(await handle.result()).toMatchObject({ state: 'paid', network: 'none' });
+      expect(ledger.factsLoads).toBe(1);
+      expect(ledger.notices).toEqual([]);
+      expect(ledger.network).toEqual([]);
+    }, {}, (ledger, customerId) => {
+      const facts = ledger.facts(customerId);
+      ledger.invoices[0]!.outstandingMinor = 0;
+      return { signal: { invoiceId: 32, facts } };
     });
   });
 

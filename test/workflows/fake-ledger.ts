@@ -1,5 +1,5 @@
 import type { CustomerFacts, DunningNotice, NetworkChange } from '../../activities';
-import { DEFAULT_POLICY_DOCUMENT, type PolicyDocument } from '../../domain/dunning';
+import { DEFAULT_POLICY_DOCUMENT, parsePolicy, type PolicyDocument } from '../../domain/dunning';
 import type { DunningView } from '../../workflows/customer-billing.messages';
 
 /** The default ladder, but enforcement allowed every day and hour unless a test says otherwise. */
@@ -22,6 +22,8 @@ export class FakeLedger {
   notices: DunningNotice[] = [];
   network: Array<{ at: Date; target: string; applied: boolean }> = [];
   lateFees: string[] = [];
+  /** How often the workflow read the facts (loadCustomerFacts). */
+  factsLoads = 0;
   /** Set to make the ledger lie to the workflow (a lost paymentPosted signal). */
   staleFactsForWorkflow: CustomerFacts | null = null;
 
@@ -38,13 +40,17 @@ export class FakeLedger {
       unpaidInvoices: open.length,
       currency: 'BDT',
       policyVersion: this.policyVersion,
-      policy: this.policy,
+      // Validated like the real activity's (currentDunningPolicy): workflows take it as is.
+      policy: parsePolicy(this.policy),
     };
   }
 
   activities() {
     return {
-      loadCustomerFacts: async (customerId: number) => this.staleFactsForWorkflow ?? this.facts(customerId),
+      loadCustomerFacts: async (customerId: number) => {
+        this.factsLoads++;
+        return this.staleFactsForWorkflow ?? this.facts(customerId);
+      },
       recordDunningState: async (view: DunningView) => void this.recorded.push(view),
       sendDunningNotice: async (n: DunningNotice) => {
         this.notices.push(n);

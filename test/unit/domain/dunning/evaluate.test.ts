@@ -1,5 +1,5 @@
 import { defaultDunningPolicy } from '../../../../domain/dunning/default-policy';
-import { evaluateDunning } from '../../../../domain/dunning/evaluate';
+import { actsNow, evaluateDunning } from '../../../../domain/dunning/evaluate';
 import type { Policy } from '../../../../domain/dunning/policy-schema';
 import type { DunningFacts } from '../../../../domain/dunning/state-conditions';
 
@@ -196,5 +196,41 @@ describe('evaluateDunning input checks', () => {
     expect(() => evaluateDunning(policy, facts({ overdueMinor: 10.5 }), noonDhaka(DUE))).toThrow(/whole number/);
     expect(() => evaluateDunning(policy, facts(), new Date('nope'))).toThrow(/invalid Date/);
     expect(() => evaluateDunning(policy, facts({ oldestUnpaidDueDate: '5/12/2026' }), noonDhaka(DUE))).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('actsNow', () => {
+  const policy = defaultDunningPolicy();
+
+  it('is false for a fresh invoice not yet in reach of the ladder, and for a paid account', () => {
+    expect(actsNow(evaluateDunning(policy, facts(), noonDhaka('2026-11-20')), 'none')).toBe(false);
+    expect(actsNow(evaluateDunning(policy, facts({ overdueMinor: 0, unpaidInvoices: 0, oldestUnpaidDueDate: null }), noonDhaka('2026-12-19')), 'none')).toBe(false);
+  });
+
+  it('is true when a notice is due, even in a state that leaves the line alone', () => {
+    expect(actsNow(evaluateDunning(policy, facts(), noonDhaka('2026-12-02')), 'none')).toBe(true);
+  });
+
+  it('is true for a late fee', () => {
+    const withFee = policyWith((p) => {
+      p.states[2].actions.lateFeeMinor = 10_000;
+      delete p.states[2].actions.notify;
+    });
+    expect(actsNow(evaluateDunning(withFee, facts(), noonDhaka('2026-12-08')), 'none')).toBe(true);
+  });
+
+  it('is true when the line is to change either way, and false when it already is as evaluated', () => {
+    const silentBlock = policyWith((p) => p.states.forEach((s) => delete s.actions.notify));
+    const blocked = evaluateDunning(silentBlock, facts(), noonDhaka('2026-12-19'));
+    expect(blocked.network).toBe('block');
+    expect(actsNow(blocked, 'none')).toBe(true);
+    expect(actsNow(blocked, 'block')).toBe(false);
+    const paid = evaluateDunning(silentBlock, facts({ overdueMinor: 0, unpaidInvoices: 0, oldestUnpaidDueDate: null }), noonDhaka('2026-12-19'));
+    expect(actsNow(paid, 'block')).toBe(true);
+  });
+
+  it('is false while a promise to pay suppresses the ladder', () => {
+    const promised = facts({ promiseToPayUntil: new Date('2026-12-30T00:00:00Z') });
+    expect(actsNow(evaluateDunning(policy, promised, noonDhaka('2026-12-19')), 'none')).toBe(false);
   });
 });
