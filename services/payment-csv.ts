@@ -25,17 +25,21 @@ export function csvLine(values: ReadonlyArray<string | number | null | undefined
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-/** The lines of one batch (one text field per row) laid end to end. */
+/**
+ * The lines of one batch (one text field per row) laid end to end, moved down over the
+ * framing in the batch's own buffer: each line only moves towards the start, and a fresh
+ * buffer per chunk would be a second copy of the whole export for the collector to chase.
+ */
 function joinedLines({ buf, rows, bounds }: RowBatch): Buffer {
-  let size = 0;
-  for (let r = 0; r < rows; r++) {
-    if (bounds[2 * r]! < 0) throw new Error('the CSV line query returned NULL');
-    size += bounds[2 * r + 1]! - bounds[2 * r]!;
-  }
-  const out = Buffer.allocUnsafe(size);
   let at = 0;
-  for (let r = 0; r < rows; r++) at += buf.copy(out, at, bounds[2 * r]!, bounds[2 * r + 1]!);
-  return out;
+  for (let r = 0; r < rows; r++) {
+    const start = bounds[2 * r]!;
+    const end = bounds[2 * r + 1]!;
+    if (start < 0) throw new Error('the CSV line query returned NULL');
+    buf.copyWithin(at, start, end);
+    at += end - start;
+  }
+  return buf.subarray(0, at);
 }
 
 async function* csvBytes(db: Db, copySql: string): AsyncGenerator<Buffer> {

@@ -56,4 +56,18 @@ describe('binaryRows', () => {
     await expect(read(chunked(whole.subarray(0, whole.length - 2), 64), 3)).rejects.toThrow('before its trailer');
     await expect(read(chunked(Buffer.concat([whole, Buffer.from('x')]), 64), 3)).rejects.toThrow('after its trailer');
   });
+
+  it('notices data after the trailer wherever the chunks are cut', async () => {
+    const extra = Buffer.concat([copyBytes(rows), Buffer.from('xyz')]);
+    for (let size = 1; size <= extra.length; size++) {
+      await expect(read(chunked(extra, size), 3)).rejects.toThrow('after its trailer');
+    }
+    // The row split between chunks and the trailer end exactly where the copied start of the next chunk does.
+    const long = copyBytes([['a'.repeat(2000)]]);
+    async function* cut(): AsyncGenerator<Buffer> {
+      yield long.subarray(0, long.length - 1024);
+      yield Buffer.concat([long.subarray(long.length - 1024), Buffer.from('x')]);
+    }
+    await expect(read(cut(), 1)).rejects.toThrow('after its trailer');
+  });
 });
