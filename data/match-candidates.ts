@@ -1,4 +1,4 @@
-import { accountMatchKey, normalizeSymbol, symbolsInText, type MatchCandidate } from '../domain/statements';
+import { accountMatchKey, messageTokens, normalizeSymbol, symbolsInText, type MatchCandidate } from '../domain/statements';
 import type { Db } from '../infra/prisma';
 
 type Tx = Pick<Parameters<Parameters<Db['$transaction']>[0]>[0], '$queryRaw'>;
@@ -9,8 +9,6 @@ export interface LineClues {
   counterAccount?: string | null;
 }
 
-const TOKEN_SEPARATOR = /[^0-9A-Za-z/_-]+/;
-
 /** What to look customers up by: every symbol, invoice-number-like token and payer account the lines mention. */
 export function cluesOf(lines: readonly LineClues[]): { references: string[]; invoiceNumbers: string[]; accounts: string[] } {
   const references = new Set<string>();
@@ -20,8 +18,7 @@ export function cluesOf(lines: readonly LineClues[]): { references: string[]; in
     for (const vs of [line.variableSymbol?.trim(), normalizeSymbol(line.variableSymbol ?? undefined), symbolsInText(line.message ?? undefined).variableSymbol]) {
       if (vs) references.add(vs);
     }
-    for (const raw of line.message?.split(TOKEN_SEPARATOR) ?? []) {
-      const token = raw.replace(/^[-/_]+|[-/_]+$/g, '').toUpperCase();
+    for (const token of messageTokens(line.message ?? undefined)) {
       if (token.length >= 3 && token.length <= 40 && /\d/.test(token)) invoiceNumbers.add(token);
     }
     if (line.counterAccount) accounts.add(accountMatchKey(line.counterAccount));

@@ -41,9 +41,13 @@ export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor
     on conflict (external_key) do nothing
     returning id, external_key`;
   const paymentOf = new Map(payments.map((p) => [p.external_key, p.id]));
-  const booked = bookings.filter((b) => paymentOf.has(`bank:${b.line.identity}`));
+  // Only lines whose payment this insert created are booked further, each with its payment id.
+  const booked = bookings.flatMap((b) => {
+    const paymentId = paymentOf.get(`bank:${b.line.identity}`);
+    return paymentId === undefined ? [] : [{ ...b, paymentId }];
+  });
   const allocations = booked.flatMap((b) =>
-    b.outcome.allocations.map((a) => ({ paymentId: paymentOf.get(`bank:${b.line.identity}`)!, invoiceId: Number(a.invoiceId), amount: String(a.appliedMinor) })),
+    b.outcome.allocations.map((a) => ({ paymentId: b.paymentId, invoiceId: Number(a.invoiceId), amount: String(a.appliedMinor) })),
   );
   if (allocations.length > 0) {
     await tx.$executeRaw`
@@ -62,7 +66,7 @@ export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor
        set state = ${state}::"BankLineState", match_kind = t.kind, matched_by = t.matched_by, customer_id = t.customer_id, payment_id = t.payment_id,
            candidate_customer_ids = array[t.customer_id], detail = null
       from unnest(${booked.map((b) => b.line.id)}::int[], ${booked.map((b) => b.outcome.kind)}::text[], ${booked.map((b) => b.outcome.matchedBy)}::text[],
-                  ${booked.map((b) => Number(b.outcome.customerId))}::int[], ${booked.map((b) => paymentOf.get(`bank:${b.line.identity}`)!)}::int[])
+                  ${booked.map((b) => Number(b.outcome.customerId))}::int[], ${booked.map((b) => b.paymentId)}::int[])
            as t(id, kind, matched_by, customer_id, payment_id)
      where l.id = t.id`;
   const audits = booked.map((b) => JSON.stringify({
@@ -72,8 +76,8 @@ export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor
   await tx.$executeRaw`
     insert into audit_log (actor_type, actor_id, action, entity_type, entity_id, data)
     select ${actor.type}, ${String(actor.id)}, 'payment.recorded', 'payment', t.id::text, t.data::jsonb
-      from unnest(${booked.map((b) => paymentOf.get(`bank:${b.line.identity}`)!)}::int[], ${audits}::text[]) as t(id, data)`;
-  await signalCustomers(tx, booked.map((b) => ({ customerId: Number(b.outcome.customerId), paymentId: paymentOf.get(`bank:${b.line.identity}`)! })));
+      from unnest(${booked.map((b) => b.paymentId)}::int[], ${audits}::text[]) as t(id, data)`;
+  await signalCustomers(tx, booked.map((b) => ({ customerId: Number(b.outcome.customerId), paymentId: b.paymentId })));
 }
 
 /** Lines no customer could be named for, with the reason and the customers the clues pointed at. */

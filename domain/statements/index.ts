@@ -15,4 +15,5 @@ export { accountMatchKey } from './account-number';
 export { matchStatementLines } from './matcher';
 export { settleAssignedLine, type ManualLine } from './manual-match';
 export { normalizeSymbol, symbolsInText } from './payment-symbols';
+export { messageTokens } from './match-keys';
 export * from './match-types';

@@ -25,6 +25,12 @@ interface Clue {
 
 const TOKEN_SEPARATOR = /[^0-9A-Za-z/_-]+/;
 
+/** The words of a payer's message as invoice numbers are compared: uppercase, without edge punctuation. */
+export function messageTokens(message: string | undefined): string[] {
+  if (!message) return [];
+  return message.split(TOKEN_SEPARATOR).map((raw) => raw.replace(/^[-/_]+|[-/_]+$/g, '').toUpperCase()).filter(Boolean);
+}
+
 function add(map: Map<string, string[]>, key: string, customerId: string): void {
   const list = map.get(key) ?? [];
   if (!list.includes(customerId)) list.push(customerId);
@@ -79,12 +85,6 @@ export class CandidateIndex {
   }
 
   private invoiceNumbersIn(message: string | undefined): string[] {
-    if (!message) return [];
-    const numbers = new Set<string>();
-    for (const raw of message.split(TOKEN_SEPARATOR)) {
-      const token = raw.replace(/^[-/_]+|[-/_]+$/g, '').toUpperCase();
-      if (token && this.byInvoiceNumber.has(token)) numbers.add(token);
-    }
-    return [...numbers];
+    return [...new Set(messageTokens(message).filter((token) => this.byInvoiceNumber.has(token)))];
   }
 }
