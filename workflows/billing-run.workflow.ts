@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, defineQuery, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities, PageResult } from '../activities';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumInterval: '1 minute' } });
@@ -35,6 +35,8 @@ export interface BillingRunProgress {
 export const billingRunProgressQuery = defineQuery<BillingRunProgress | null>('progress');
 
 const PAGES_PER_RUN = 25;
+/** Patch: the next page is billed while this page's invoices are announced. */
+export const PIPELINED_PAGES = 'pipelined-pages';
 const MAX_FAILURES_KEPT = 200;
 
 /**
@@ -50,15 +52,20 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
     progress = { billingRunId: opened.billingRunId, status: 'running', cursor: 0, customersTotal: opened.customersTotal, customersDone: 0, invoices: 0, lines: 0, amountMinor: 0, alreadyInvoiced: 0, announced: 0, byTariff: {}, sample: [], failures: [] };
   }
   const p = progress;
+  const billPage = (afterCustomerId: number) => acts.billCustomerPage({
+    month: input.period, issueDate: input.issueDate, defaultPaymentTermsDays: input.defaultPaymentTermsDays, series: 'INV',
+    billingRunId: input.dryRun ? null : p.billingRunId, afterCustomerId, limit: input.pageSize ?? 500, dryRun: input.dryRun,
+  });
+  // Billing a page is Postgres work, announcing it is Temporal work: overlapped, neither waits for the other.
+  const pipelined = patched(PIPELINED_PAGES);
+  let nextPage: Promise<PageResult> | undefined;
   for (let pages = 0; ; pages++) {
-    if (pages >= PAGES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+    if (!nextPage && (pages >= PAGES_PER_RUN || workflowInfo().continueAsNewSuggested)) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof billingRunWorkflow>({ ...input, progress: p });
     }
-    const page = await acts.billCustomerPage({
-      month: input.period, issueDate: input.issueDate, defaultPaymentTermsDays: input.defaultPaymentTermsDays, series: 'INV',
-      billingRunId: input.dryRun ? null : p.billingRunId, afterCustomerId: p.cursor, limit: input.pageSize ?? 500, dryRun: input.dryRun,
-    });
+    const page = await (nextPage ?? billPage(p.cursor));
+    nextPage = pipelined && !page.done && pages + 1 < PAGES_PER_RUN ? billPage(page.lastCustomerId) : undefined;
     p.cursor = page.lastCustomerId;
     p.customersDone += page.customersSeen;
     p.invoices += page.invoices;

@@ -132,7 +132,7 @@ describe('a billing run whose worker dies mid-run', () => {
   it('finishes after a restart with exactly one invoice per customer and gapless numbers', async () => {
     const handle = await sys.temporal.workflow.start<typeof billingRunWorkflow>('billingRunWorkflow', {
       workflowId: `billing-run-${period}`, taskQueue: sys.taskQueue,
-      args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'test', pageSize: 10 }],
+      args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'test', pageSize: 4 }], // 30 pages: continues as new after 25
     });
     await eventually(async () => (await sys.db.invoice.count()) >= 20, 30_000);
     await sys.worker.stop(); // the worker dies mid-run
@@ -149,7 +149,8 @@ describe('a billing run whose worker dies mid-run', () => {
       expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: 120 }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`));
       expect(invoices.every((i) => i.totalMinor === 80_000n && i.signalledAt)).toBe(true);
       expect((await handle.query(billingRunProgressQuery))?.invoices).toBe(120);
-      await maybeRecordHistory(handle, 'billing-run-resumed-after-worker-death');
+      // The first run: pages billed ahead of their announcements, up to its continue-as-new.
+      await maybeRecordHistory(sys.temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId), 'billing-run-pipelined-resumed-after-worker-death');
     } finally {
       await replacement.stop();
     }
