@@ -35,10 +35,13 @@ export async function reconcileBench(lines: number, openInvoices: number): Promi
     const summary = result.summary!;
     // Customers' workflows hear of their payments through the outbox, in the background.
     const signalsPendingAtEnd = await db.outboxMessage.count({ where: { deliveredAt: null } });
+    const bookingBaselineSeconds = await bookingBaseline(env.databaseUrl, imported.statementId);
     const out = {
       lines, openInvoices, seconds: round((t2 - t0) / 1000), stageSeconds: round((t1 - t0) / 1000), reconcileSeconds: round((t2 - t1) / 1000), matchSeconds: round((result.matchMs ?? 0) / 1000),
       baselineSeconds: round(baselineSeconds), matched: summary.matched, exceptions: summary.exceptions, signalsPendingAtEnd,
       ratioToBaseline: round((t2 - t0) / 1000 / baselineSeconds),
+      bookingBaselineSeconds: round(bookingBaselineSeconds),
+      ratioToBaselineWithBooking: round((t2 - t0) / 1000 / (baselineSeconds + bookingBaselineSeconds)),
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {
@@ -64,6 +67,35 @@ async function baseline(databaseUrl: string, tsv: string): Promise<number> {
                       from bench_stage s
                       join customers c on c.payment_reference = s.vs
                       join invoices i on i.customer_id = c.id and i.status in ('issued', 'partially_paid') and i.total_minor = s.amount_minor`);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await pg.end();
+  }
+}
+
+/**
+ * The least it costs to write what our run recorded: raw COPY of the same payment,
+ * allocation, audit and outbox rows into copies of those tables with the same indexes.
+ * The join baseline books nothing; this one shows what booking alone costs.
+ */
+async function bookingBaseline(databaseUrl: string, statementId: number): Promise<number> {
+  const pg = new Pg({ connectionString: databaseUrl });
+  await pg.connect();
+  const sources = {
+    payments: `select * from payments where statement_id = ${statementId}`,
+    payment_allocations: `select a.* from payment_allocations a join payments p on p.id = a.payment_id where p.statement_id = ${statementId}`,
+    audit_log: `select * from audit_log where action = 'payment.recorded' and actor_id = 'statement-reconciliation'`,
+    outbox: `select * from outbox where signal = 'paymentPosted'`,
+  };
+  try {
+    for (const [table, query] of Object.entries(sources)) {
+      await pg.query(`copy (${query}) to '/tmp/settle-bench-${table}.copy'`);
+      await pg.query(`create table bench_${table} (like ${table} including all)`);
+    }
+    const t0 = performance.now();
+    await pg.query('begin');
+    for (const table of Object.keys(sources)) await pg.query(`copy bench_${table} from '/tmp/settle-bench-${table}.copy'`);
+    await pg.query('commit');
     return (performance.now() - t0) / 1000;
   } finally {
     await pg.end();
