@@ -1,15 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { Client, Connection, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { Worker, NativeConnection } from '@temporalio/worker';
-import { Client as Pg } from 'pg';
 import { billingMonthOf } from '../domain/billing';
 import { boundedEach } from '../infra/bounded-each';
-import { pollEvery } from '../infra/poll';
+import { followWorkflow } from '../infra/follow-workflow';
 import { createPrisma } from '../infra/prisma';
 import { runWorker } from '../worker/run-worker';
-import type { billingRunWorkflow } from '../workflows/billing-run.workflow';
+import type { BillingRunProgress, billingRunWorkflow } from '../workflows/billing-run.workflow';
 import { startBenchEnv } from './bench-env';
 import { activityPhases } from './activity-phases';
+import { round } from './bench-log';
+import { timedCopyInto } from './copy-baseline';
 import { progressBar } from '../cli/progress-bar';
 import { seedBillingBench } from './seed-billing';
 
@@ -32,14 +33,8 @@ export async function billingRunBench(customers: number): Promise<Record<string,
         workflowId: id, taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         args: [{ period, dryRun: false, issueDate: today, defaultPaymentTermsDays: 14, startedBy: 'bench', pageSize: 1000, signalConcurrency: CONCURRENCY }],
       });
-      // One progress query at a time, the last one awaited: a query still in flight (or
-      // waiting to retry) when the connection closes would crash the process.
-      const polling = pollEvery(500, () => handle.query('progress').then((p: any) => void (p && progressBar('billing', p.customersDone, p.customersTotal))));
-      try {
-        return { ...(await handle.result()), phases: await activityPhases(handle) };
-      } finally {
-        await polling.stop();
-      }
+      const result = await followWorkflow<BillingRunProgress, BillingRunProgress>(handle, 'progress', (p) => progressBar('billing', p.customersDone, p.customersTotal), 500);
+      return { ...result, phases: await activityPhases(handle) };
     };
     // The trivial baseline brackets our run on the same server: before it, and again once
     // every customer's workflow has taken its first decision. The dev server slows as it
@@ -62,15 +57,16 @@ export async function billingRunBench(customers: number): Promise<Record<string,
     await runOnce(`billing-run-${period}-rerun`);
     const rerunNewInvoices = (await db.invoice.count()) - before;
 
-    const copySeconds = await copyBaseline(env.serverUrl, env.databaseUrl);
+    // Raw COPY of the same invoice and line rows into copies of the same tables.
+    const copySeconds = await timedCopyInto(env.databaseUrl, { invoices: 'select * from invoices', invoice_lines: 'select * from invoice_lines' });
     // The slower baseline phase: writing the rows by COPY, or signalling as many trivial workflows.
     const slowerBaselineSeconds = Math.max(copySeconds, (trivialSeconds * first.invoices) / customers);
     const result = {
-      customers, invoices: first.invoices, lines, seconds: round(seconds), copySeconds: round(copySeconds),
-      trivialSignalsPerSecond: round(trivialSignalsPerSecond), ourSignalsPerSecond: round(ourSignalsPerSecond), rerunNewInvoices,
-      trivialBeforePerSecond: round(customers / trivialBefore), trivialAfterPerSecond: round(customers / trivialAfter),
-      billSeconds: first.phases.billCustomerPage ?? 0, announceSeconds: first.phases.announceIssuedInvoices ?? 0, settledSeconds: round(settledSeconds),
-      ratioToSlowerBaseline: round(seconds / slowerBaselineSeconds),
+      customers, invoices: first.invoices, lines, seconds: round(seconds, 3), copySeconds: round(copySeconds, 3),
+      trivialSignalsPerSecond: round(trivialSignalsPerSecond, 3), ourSignalsPerSecond: round(ourSignalsPerSecond, 3), rerunNewInvoices,
+      trivialBeforePerSecond: round(customers / trivialBefore, 3), trivialAfterPerSecond: round(customers / trivialAfter, 3),
+      billSeconds: first.phases.billCustomerPage ?? 0, announceSeconds: first.phases.announceIssuedInvoices ?? 0, settledSeconds: round(settledSeconds, 3),
+      ratioToSlowerBaseline: round(seconds / slowerBaselineSeconds, 3),
     };
     // Printed before teardown: a gRPC retry still pending when connections close can end the process.
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -80,27 +76,6 @@ export async function billingRunBench(customers: number): Promise<Record<string,
     await worker.stop();
     await db.$disconnect();
     await env.stop();
-  }
-}
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
-/** Raw COPY of the same invoice and line rows into copies of the same tables. */
-async function copyBaseline(_serverUrl: string, databaseUrl: string): Promise<number> {
-  const pg = new Pg({ connectionString: databaseUrl });
-  await pg.connect();
-  try {
-    await pg.query(`copy invoices to '/tmp/settle-bench-invoices.csv' csv`);
-    await pg.query(`copy invoice_lines to '/tmp/settle-bench-lines.csv' csv`);
-    await pg.query('create table copy_invoices (like invoices including all); create table copy_lines (like invoice_lines including all)');
-    const t0 = performance.now();
-    await pg.query('begin');
-    await pg.query(`copy copy_invoices from '/tmp/settle-bench-invoices.csv' csv`);
-    await pg.query(`copy copy_lines from '/tmp/settle-bench-lines.csv' csv`);
-    await pg.query('commit');
-    return (performance.now() - t0) / 1000;
-  } finally {
-    await pg.end();
   }
 }
 

@@ -8,9 +8,10 @@ import { importStatement } from '../services/statements/import-statement.service
 import { followReconciliation } from '../services/statements/reconciliation-run';
 import { runWorker } from '../worker/run-worker';
 import { startBenchEnv } from './bench-env';
+import { round } from './bench-log';
+import { timedCopyInto } from './copy-baseline';
 import { BENCH_ACCOUNT, benchStatement, CSV_MAPPING, seedOpenInvoices } from './seed-reconcile';
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 // npm run bench -- reconcile --lines 100000 --open-invoices 1000000
 export async function reconcileBench(lines: number, openInvoices: number): Promise<void> {
@@ -35,13 +36,14 @@ export async function reconcileBench(lines: number, openInvoices: number): Promi
     const summary = result.summary!;
     // Customers' workflows hear of their payments through the outbox, in the background.
     const signalsPendingAtEnd = await db.outboxMessage.count({ where: { deliveredAt: null } });
-    const bookingBaselineSeconds = await bookingBaseline(env.databaseUrl, imported.statementId);
+    // The join baseline books nothing: this one is a raw COPY of the rows our run booked.
+    const bookingBaselineSeconds = await timedCopyInto(env.databaseUrl, bookedRows(imported.statementId));
     const out = {
-      lines, openInvoices, seconds: round((t2 - t0) / 1000), stageSeconds: round((t1 - t0) / 1000), reconcileSeconds: round((t2 - t1) / 1000), matchSeconds: round((result.matchMs ?? 0) / 1000),
-      baselineSeconds: round(baselineSeconds), matched: summary.matched, exceptions: summary.exceptions, signalsPendingAtEnd,
-      ratioToBaseline: round((t2 - t0) / 1000 / baselineSeconds),
-      bookingBaselineSeconds: round(bookingBaselineSeconds),
-      ratioToBaselineWithBooking: round((t2 - t0) / 1000 / (baselineSeconds + bookingBaselineSeconds)),
+      lines, openInvoices, seconds: round((t2 - t0) / 1000, 3), stageSeconds: round((t1 - t0) / 1000, 3), reconcileSeconds: round((t2 - t1) / 1000, 3), matchSeconds: round((result.matchMs ?? 0) / 1000, 3),
+      baselineSeconds: round(baselineSeconds, 3), matched: summary.matched, exceptions: summary.exceptions, signalsPendingAtEnd,
+      ratioToBaseline: round((t2 - t0) / 1000 / baselineSeconds, 3),
+      bookingBaselineSeconds: round(bookingBaselineSeconds, 3),
+      ratioToBaselineWithBooking: round((t2 - t0) / 1000 / (baselineSeconds + bookingBaselineSeconds), 3),
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {
@@ -73,31 +75,12 @@ async function baseline(databaseUrl: string, tsv: string): Promise<number> {
   }
 }
 
-/**
- * The least it costs to write what our run recorded: raw COPY of the same payment,
- * allocation, audit and outbox rows into copies of those tables with the same indexes.
- * The join baseline books nothing; this one shows what booking alone costs.
- */
-async function bookingBaseline(databaseUrl: string, statementId: number): Promise<number> {
-  const pg = new Pg({ connectionString: databaseUrl });
-  await pg.connect();
-  const sources = {
+/** What booking a statement writes: its payments, their allocations, audit rows and outbox signals. */
+function bookedRows(statementId: number): Record<string, string> {
+  return {
     payments: `select * from payments where statement_id = ${statementId}`,
     payment_allocations: `select a.* from payment_allocations a join payments p on p.id = a.payment_id where p.statement_id = ${statementId}`,
     audit_log: `select * from audit_log where action = 'payment.recorded' and actor_id = 'statement-reconciliation'`,
     outbox: `select * from outbox where signal = 'paymentPosted'`,
   };
-  try {
-    for (const [table, query] of Object.entries(sources)) {
-      await pg.query(`copy (${query}) to '/tmp/settle-bench-${table}.copy'`);
-      await pg.query(`create table bench_${table} (like ${table} including all)`);
-    }
-    const t0 = performance.now();
-    await pg.query('begin');
-    for (const table of Object.keys(sources)) await pg.query(`copy bench_${table} from '/tmp/settle-bench-${table}.copy'`);
-    await pg.query('commit');
-    return (performance.now() - t0) / 1000;
-  } finally {
-    await pg.end();
-  }
 }

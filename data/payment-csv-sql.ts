@@ -14,7 +14,7 @@ function textField(expr: string): string {
 }
 
 /** One column as CSV text; the expressions are our own constants, never user input. */
-export function csvFieldSql(column: ExportColumn): string {
+function csvFieldSql(column: ExportColumn): string {
   switch (column.kind) {
     case 'text':
       return textField(column.sql);

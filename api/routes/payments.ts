@@ -24,7 +24,7 @@ const NewPayment = z.object({
   idempotencyKey: z.string().regex(/^[\w.:-]{8,100}$/, 'must be 8-100 letters, digits or . _ : -').optional(),
 });
 
-export const PaymentOut = z.object({
+const PaymentOut = z.object({
   id: z.number(),
   customerId: z.number(),
   amountMinor: z.number(),
@@ -42,7 +42,7 @@ export const PaymentOut = z.object({
   reversalReason: z.string().nullable(),
 });
 
-export const InvoiceAmount = z.object({ invoiceId: z.number(), amountMinor: z.number() });
+const InvoiceAmount = z.object({ invoiceId: z.number(), amountMinor: z.number() });
 export const RecordedOut = z.object({ payment: PaymentOut, allocations: z.array(InvoiceAmount), unallocatedMinor: z.number(), duplicate: z.boolean() });
 
 export function toPaymentOut(p: Payment): z.infer<typeof PaymentOut> {
