@@ -116,7 +116,8 @@ describe('the dunning ladder (60 days in seconds)', () => {
       // The first Saturday at least three days ahead, 00:00 Prague time (±1 h is fine: thresholds are local midnights).
       let t = now + 3 * DAY;
       while (!prague(t).startsWith('Sat')) t += DAY / 4;
-      saturday = Date.parse(`${isoDay(t)}T00:00:00Z`);
+      // Prague's calendar day, not UTC's: at 00:xx Prague it is still Friday in UTC.
+      saturday = Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(new Date(t))}T00:00:00Z`);
       l.policy = { ...l.policy, timezone: 'Europe/Prague', calendar: { ...l.policy.calendar, enforcementDays: [1, 2, 3, 4, 5], enforcementHours: { from: '09:00', to: '17:00' } } };
       l.invoices.push({ id: 1, dueDate: isoDay(saturday - 10 * DAY), outstandingMinor: 90_000 });
     }, async ({ ledger, advance, now }) => {
