@@ -11,19 +11,19 @@ function count(value: unknown, fallback: number, flag: string, min = 1): number 
   return n;
 }
 
-const USAGE = 'usage: npm run bench -- billing-run --customers N | payments --payments N | reconcile --lines N --open-invoices N';
+const USAGE = 'usage: npm run bench -- billing-run --customers N | payments --payments N | reconcile --lines N --open-invoices N [--follow-signals]';
 
 // npm run bench -- <name> [options]; ends with one JSON line of measurements.
 runMain(async () => {
   const [name, ...argv] = process.argv.slice(2);
-  const options = { customers: { type: 'string' }, payments: { type: 'string' }, lines: { type: 'string' }, 'open-invoices': { type: 'string' } } as const;
+  const options = { customers: { type: 'string' }, payments: { type: 'string' }, lines: { type: 'string' }, 'open-invoices': { type: 'string' }, 'follow-signals': { type: 'boolean' } } as const;
   const { values } = parseArgs({ args: argv, options, strict: false });
   if (name === 'billing-run') {
     await billingRunBench(count(values.customers, 10_000, '--customers')); // prints its JSON line itself
   } else if (name === 'payments') {
     await paymentsBench(count(values.payments, 1_000_000, '--payments'));
   } else if (name === 'reconcile') {
-    await reconcileBench(count(values.lines, 100_000, '--lines'), count(values['open-invoices'], 1_000_000, '--open-invoices', 2));
+    await reconcileBench(count(values.lines, 100_000, '--lines'), count(values['open-invoices'], 1_000_000, '--open-invoices', 2), values['follow-signals'] === true);
   } else {
     throw new ConfigError(USAGE);
   }

@@ -1,9 +1,10 @@
 import { writeFileSync, chmodSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { Client as Pg } from 'pg';
 import { progressBar } from '../cli/progress-bar';
-import { createPrisma } from '../infra/prisma';
+import { createPrisma, type Db } from '../infra/prisma';
 import { importStatement } from '../services/statements/import-statement.service';
 import { followReconciliation } from '../services/statements/reconciliation-run';
 import { runWorker } from '../worker/run-worker';
@@ -13,8 +14,8 @@ import { timedCopyInto } from './copy-baseline';
 import { BENCH_ACCOUNT, benchStatement, CSV_MAPPING, seedOpenInvoices } from './seed-reconcile';
 
 
-// npm run bench -- reconcile --lines 100000 --open-invoices 1000000
-export async function reconcileBench(lines: number, openInvoices: number): Promise<void> {
+// npm run bench -- reconcile --lines 100000 --open-invoices 1000000 [--follow-signals]
+export async function reconcileBench(lines: number, openInvoices: number, followSignals = false): Promise<void> {
   const env = await startBenchEnv();
   const db = createPrisma(env.databaseUrl);
   const taskQueue = 'bench-reconcile';
@@ -36,6 +37,7 @@ export async function reconcileBench(lines: number, openInvoices: number): Promi
     const summary = result.summary!;
     // Customers' workflows hear of their payments through the outbox, in the background.
     const signalsPendingAtEnd = await db.outboxMessage.count({ where: { deliveredAt: null } });
+    const signalsSeconds = followSignals ? await untilSignalsDelivered(db, signalsPendingAtEnd) : undefined;
     // The join baseline books nothing: this one is a raw COPY of the rows our run booked.
     const bookingBaselineSeconds = await timedCopyInto(env.databaseUrl, bookedRows(imported.statementId));
     const out = {
@@ -44,6 +46,7 @@ export async function reconcileBench(lines: number, openInvoices: number): Promi
       ratioToBaseline: round((t2 - t0) / 1000 / baselineSeconds, 3),
       bookingBaselineSeconds: round(bookingBaselineSeconds, 3),
       ratioToBaselineWithBooking: round((t2 - t0) / 1000 / (baselineSeconds + bookingBaselineSeconds), 3),
+      ...(signalsSeconds === undefined ? {} : { signalsSeconds: round(signalsSeconds, 3), signalsPerSecond: round(signalsPendingAtEnd / signalsSeconds, 1) }),
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {
@@ -52,6 +55,17 @@ export async function reconcileBench(lines: number, openInvoices: number): Promi
     await db.$disconnect();
     await env.stop();
   }
+}
+
+/** Seconds until the relay has told every paid customer's workflow (each one started by its signal). */
+async function untilSignalsDelivered(db: Db, pending: number): Promise<number> {
+  const t0 = performance.now();
+  for (let left = pending; left > 0; ) {
+    await sleep(1000);
+    left = await db.outboxMessage.count({ where: { deliveredAt: null } });
+    progressBar('signals', pending - left, pending);
+  }
+  return (performance.now() - t0) / 1000;
 }
 
 /** COPY of the same rows into a staging table, then one hand-written join on reference and amount. */

@@ -3,6 +3,7 @@ import type { Db } from '../infra/prisma';
 import { CUSTOMER_WORKFLOW_TYPE } from '../services/customer-signals';
 import { customerWorkflowId } from '../workflows/customer-billing.messages';
 import type { Actor } from './audit';
+import { OUTBOX_LANE } from './outbox';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -28,7 +29,15 @@ export interface Booking {
  * caller's transaction. The payment's external key is the line's identity, so a line can
  * never be booked twice, whatever retries or overlapping statements do.
  */
-export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor, bookings: readonly Booking[], state: 'matched' | 'assigned'): Promise<void> {
+export async function bookMatchedLines(
+  tx: Tx,
+  statementId: number,
+  actor: Actor,
+  bookings: readonly Booking[],
+  state: 'matched' | 'assigned',
+  /** Customers are signalled when this job releases the signals, not at commit. */
+  holdSignalsFor?: string,
+): Promise<void> {
   if (bookings.length === 0) return;
   const col = <T>(f: (b: Booking) => T) => bookings.map(f);
   const payments = await tx.$queryRaw<Array<{ id: number; external_key: string }>>`
@@ -77,7 +86,20 @@ export async function bookMatchedLines(tx: Tx, statementId: number, actor: Actor
     insert into audit_log (actor_type, actor_id, action, entity_type, entity_id, data)
     select ${actor.type}, ${String(actor.id)}, 'payment.recorded', 'payment', t.id::text, t.data::jsonb
       from unnest(${booked.map((b) => b.paymentId)}::int[], ${audits}::text[]) as t(id, data)`;
-  await signalCustomers(tx, booked.map((b) => ({ customerId: Number(b.outcome.customerId), paymentId: b.paymentId })));
+  await signalCustomers(tx, booked.map((b) => ({ customerId: Number(b.outcome.customerId), paymentId: b.paymentId })), holdSignalsFor);
+}
+
+/**
+ * Lets the customer signals a statement held go out: customers whose line is throttled or
+ * blocked right now first (their line comes back first), everyone else behind them.
+ */
+export async function releaseStatementSignals(tx: Pick<Db, '$executeRaw'>, heldFor: string): Promise<number> {
+  return tx.$executeRaw`
+    update outbox o
+       set held_for = null,
+           lane = (case when d.network is not null and d.network <> 'none' then ${OUTBOX_LANE.now}::int else ${OUTBOX_LANE.bulk}::int end)::smallint
+      from outbox h left join customer_dunning d on d.customer_id = (h.start_args -> 0 ->> 'customerId')::int
+     where h.id = o.id and o.held_for = ${heldFor} and o.delivered_at is null`;
 }
 
 /** Lines no customer could be named for, with the reason and the customers the clues pointed at. */
@@ -93,13 +115,15 @@ export async function markExceptions(tx: Tx, rows: ReadonlyArray<{ lineId: numbe
 }
 
 // One paymentPosted per customer and batch: the workflow re-reads Postgres anyway.
-async function signalCustomers(tx: Tx, rows: ReadonlyArray<{ customerId: number; paymentId: number }>): Promise<void> {
+async function signalCustomers(tx: Tx, rows: ReadonlyArray<{ customerId: number; paymentId: number }>, heldFor: string | undefined): Promise<void> {
   const last = new Map(rows.map((r) => [r.customerId, r.paymentId]));
   if (last.size === 0) return;
   const customers = [...last.keys()];
+  const lane = heldFor === undefined ? OUTBOX_LANE.now : OUTBOX_LANE.held;
   await tx.$executeRaw`
-    insert into outbox (workflow_id, workflow_type, start_args, signal, payload)
-    select t.workflow_id, ${CUSTOMER_WORKFLOW_TYPE}, jsonb_build_array(jsonb_build_object('customerId', t.customer_id)), 'paymentPosted', jsonb_build_object('paymentId', t.payment_id)
+    insert into outbox (workflow_id, workflow_type, start_args, signal, payload, lane, held_for)
+    select t.workflow_id, ${CUSTOMER_WORKFLOW_TYPE}, jsonb_build_array(jsonb_build_object('customerId', t.customer_id)), 'paymentPosted', jsonb_build_object('paymentId', t.payment_id),
+           ${lane}::smallint, ${heldFor ?? null}::text
       from unnest(${customers.map(customerWorkflowId)}::text[], ${customers}::int[], ${customers.map((c) => last.get(c)!)}::int[]) as t(workflow_id, customer_id, payment_id)`;
 }
 

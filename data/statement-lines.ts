@@ -34,16 +34,19 @@ const toLine = (r: Row): PendingLine => {
 };
 
 /**
- * The statement's next unmatched lines in file order after a cursor, row-locked. A second
+ * The statement's next unmatched lines in file order after a cursor. The statement row is
+ * locked rather than its lines (one row instead of thousands, each a write): a second
  * attempt at the same batch (a retried activity) waits here and then sees the lines as done.
+ * Only exception lines are ever locked one by one, by their resolution.
  */
-export async function lockPendingLines(tx: Tx, statementId: number, limit: number, afterLineNo = 0): Promise<PendingLine[]> {
+export async function claimPendingLines(tx: Tx, statementId: number, limit: number, afterLineNo = 0): Promise<PendingLine[]> {
+  await tx.$queryRaw`select id from bank_statements where id = ${statementId} for no key update`;
   const rows = await tx.$queryRaw<Row[]>`
     select id, line_no, identity, booking_date, amount_minor, currency, variable_symbol, specific_symbol, constant_symbol,
            counter_account, counter_name, message, bank_reference, detail
       from bank_transactions
      where statement_id = ${statementId} and line_no > ${afterLineNo} and state = 'pending'
-     order by line_no limit ${limit} for update`;
+     order by line_no limit ${limit}`;
   return rows.map(toLine);
 }
 

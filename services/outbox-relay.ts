@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { deliverPendingSignals, type PendingSignal } from '../data/outbox';
+import { deliverPendingSignals, releaseExpiredHolds, type PendingSignal } from '../data/outbox';
 import type { Db } from '../infra/prisma';
 import { logger } from '../infra/logger';
 
@@ -11,7 +11,10 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: string; intervalMs?: number; batchSize?: number }): OutboxRelay {
+/** A statement reconciles in well under this; a hold older than it belongs to a job that died. */
+const HOLD_EXPIRES_MS = 10 * 60_000;
+
+export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: string; intervalMs?: number; batchSize?: number; parallel?: number }): OutboxRelay {
   const log = logger.child({ component: 'outbox-relay' });
   const interval = deps.intervalMs ?? 500;
   let running: Promise<void> | undefined;
@@ -28,8 +31,14 @@ export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: st
     }));
   };
 
+  let holdsCheckedAt = 0;
   const pass = async (): Promise<number> => {
-    const { delivered, failed } = await deliverPendingSignals(deps.db, deps.batchSize ?? 100, send);
+    if (Date.now() - holdsCheckedAt > 60_000) {
+      holdsCheckedAt = Date.now();
+      const released = await releaseExpiredHolds(deps.db, HOLD_EXPIRES_MS);
+      if (released > 0) log.warn({ released }, 'released signals held longer than their job should take');
+    }
+    const { delivered, failed } = await deliverPendingSignals(deps.db, deps.batchSize ?? 100, send, deps.parallel ?? 8);
     if (failed) log.warn({ failed }, 'outbox delivery failed, will retry');
     return failed ? 0 : delivered;
   };

@@ -50,7 +50,7 @@ export async function statementReconciliationWorkflow(input: ReconciliationInput
       await condition(allHandlersFinished);
       return continueAsNew<typeof statementReconciliationWorkflow>({ ...input, progress: p });
     }
-    const batch = await acts.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 2000, afterLineNo: p.cursor ?? 0 });
+    const batch = await acts.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 5000, afterLineNo: p.cursor ?? 0 });
     p.linesDone += batch.lines;
     p.matched += batch.matched;
     p.matchedAmountMinor += batch.matchedAmountMinor;

@@ -1,4 +1,6 @@
+import { releaseStatementSignals } from '../../data/statement-booking';
 import type { Db } from '../../infra/prisma';
+import { statementSignalHold } from './reconciliation-start';
 
 export interface StatementSummary {
   statementId: number;
@@ -52,13 +54,16 @@ export async function statementSummary(db: Pick<Db, '$queryRaw'>, statementId: n
   return summary;
 }
 
-/** Marks the statement reconciled and keeps the summary it ended with. */
+/** Marks the statement reconciled, keeps the summary it ended with and lets its customers' signals go. */
 export async function finishStatement(db: Db, statementId: number): Promise<StatementSummary> {
-  const summary = await statementSummary(db, statementId);
-  if (!summary) throw new Error(`statement ${statementId} does not exist`);
-  await db.bankStatement.update({
-    where: { id: statementId },
-    data: { status: 'reconciled', reconciledAt: new Date(), summary: JSON.parse(JSON.stringify(summary)) },
+  return db.$transaction(async (tx) => {
+    const summary = await statementSummary(tx, statementId);
+    if (!summary) throw new Error(`statement ${statementId} does not exist`);
+    await tx.bankStatement.update({
+      where: { id: statementId },
+      data: { status: 'reconciled', reconciledAt: new Date(), summary: JSON.parse(JSON.stringify(summary)) },
+    });
+    await releaseStatementSignals(tx, statementSignalHold(statementId));
+    return { ...summary, status: 'reconciled' };
   });
-  return { ...summary, status: 'reconciled' };
 }
