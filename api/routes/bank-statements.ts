@@ -6,6 +6,8 @@ import { StatementFormat } from '../../prisma/generated/enums';
 import { importStatement } from '../../services/statements/import-statement.service';
 import { listExceptions, listStatements, statementDetail } from '../../services/statements/statement-queries.service';
 import { resolveException } from '../../services/statements/resolve-exception.service';
+import { dismissExceptions } from '../../services/statements/dismiss-exceptions.service';
+import { EXCEPTION_REASONS } from '../../domain/statements';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../errors';
 import { ErrorBody, IdParam } from '../schemas';
@@ -22,6 +24,13 @@ const Resolution = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), customerId: z.number().int().positive(), invoiceId: z.number().int().positive().optional(), note: z.string().trim().max(500).optional() }),
   z.object({ action: z.enum(['ignore', 'refund_pending']), note: z.string().trim().min(1, 'say why').max(500) }),
 ]);
+
+const Dismissal = z.object({
+  action: z.enum(['ignore', 'refund_pending']),
+  note: z.string().trim().min(1, 'say why').max(500),
+  lineIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+  reason: z.enum(EXCEPTION_REASONS).optional(),
+}).refine((d) => (d.lineIds === undefined) !== (d.reason === undefined), { message: 'give either lineIds or reason', path: ['lineIds'] });
 
 export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -71,5 +80,18 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         response: { 200: z.object({ lineId: z.number(), state: z.string(), paymentId: z.number().nullable() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     }, async (req) => resolveException(deps.db, req.caller!.operatorId, req.params.id, req.params.lineId, req.body));
+
+    app.post('/statements/:id/exceptions/resolve', {
+      config: { roles: CLERKS },
+      schema: {
+        summary: 'Ignore many exceptions, or mark them refund-pending, in one go: by lineIds, or every open one with a reason (e.g. all outgoing bank fees)',
+        params: IdParam,
+        body: Dismissal,
+        response: { 200: z.object({ resolved: z.number(), lineIds: z.array(z.number()) }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    }, async (req) => {
+      const { action, note, lineIds, reason } = req.body;
+      return dismissExceptions(deps.db, req.caller!.operatorId, req.params.id, lineIds ? { action, note, lineIds } : { action, note, reason: reason! });
+    });
   };
 }

@@ -1,10 +1,6 @@
 import { startTestSystem, type TestSystem } from '../support/test-system';
-import { reconciled, uploadStatement } from './statements-fixtures';
+import { CZECH_CSV_MAPPING as MAPPING, reconciled, uploadStatement } from './statements-fixtures';
 
-const MAPPING = {
-  delimiter: ';', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', hasHeader: true,
-  columns: { date: 'Datum', amount: 'Objem', variableSymbol: 'VS', counterAccount: 'Protiúčet', counterName: 'Název', message: 'Zpráva', bankReference: 'ID' },
-};
 const HEADER = 'Datum;Objem;VS;Protiúčet;Název;Zpráva;ID';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 
@@ -59,7 +55,9 @@ describe('bank statement exceptions and overlapping imports', () => {
     expect((await sys.db.invoice.findUniqueOrThrow({ where: { id: x.invoiceId } })).status).toBe('paid');
     const audit = await sys.db.auditLog.findFirstOrThrow({ where: { action: 'statement.exception_resolved', entityId: String(open.lineId) } });
     expect(audit).toMatchObject({ actorType: 'operator', actorId: String(clerk.id), reason: 'phoned him' });
-    expect(await sys.db.outboxMessage.count({ where: { workflowId: `billing-customer-${x.customerId}`, signal: 'paymentPosted' } })).toBe(1);
+    // The clerk's decision is one customer's fact: it is not held for the statement and goes out first.
+    expect(await sys.db.outboxMessage.findMany({ where: { workflowId: `billing-customer-${x.customerId}`, signal: 'paymentPosted' }, select: { lane: true, heldFor: true } }))
+      .toEqual([{ lane: 0, heldFor: null }]);
     expect(await exceptionsOf(first.statementId)).toEqual([]);
 
     await sys.db.invoice.create({
@@ -91,6 +89,42 @@ describe('bank statement exceptions and overlapping imports', () => {
     expect(await sys.db.payment.count({ where: { statementId } })).toBe(0);
     const all = (await sys.call(clerk.key, 'GET', `/v1/statements/${statementId}/exceptions?all=true`)).body.exceptions;
     expect(all.map((e: any) => [e.state, e.resolvedById, e.resolutionNote])).toEqual([['refund_pending', clerk.id, 'refund to Nováková'], ['ignored', clerk.id, 'bank interest']]);
+  });
+
+  it("ignores a month of bank fees in one request, or the lines the clerk picked, all or none, each line audited", async () => {
+    const { statementId } = await importCsv(csv(
+      `03.04.2026;-35,00;;;Banka;poplatek za vedení;F-1`, `04.04.2026;15,00;;;Neznámý;?;U-1`, `05.04.2026;-35,00;;;Banka;poplatek za výpis;F-2`, `06.04.2026;20,00;;;Neznámý;?;U-2`,
+    ), 'april-fees.csv');
+    const open = await exceptionsOf(statementId);
+    expect(open.map((e: any) => e.reason)).toEqual(['outgoing', 'unknown_reference', 'outgoing', 'unknown_reference']);
+    const dismiss = (body: unknown) => sys.call(clerk.key, 'POST', `/v1/statements/${statementId}/exceptions/resolve`, body);
+
+    const neither = await dismiss({ action: 'ignore', note: 'fees' });
+    expect([neither.status, neither.body.issues[0].field]).toEqual([400, 'body.lineIds']);
+    const fees = await dismiss({ action: 'ignore', reason: 'outgoing', note: 'April bank fees' });
+    expect(fees.status).toBe(200);
+    expect(fees.body).toEqual({ resolved: 2, lineIds: [open[0].lineId, open[2].lineId] });
+    expect((await exceptionsOf(statementId)).map((e: any) => e.lineNo)).toEqual([open[1].lineNo, open[3].lineNo]);
+
+    // One line already handled (or from another statement) and nothing in the request changes.
+    const mixed = await dismiss({ action: 'refund_pending', lineIds: [open[1].lineId, open[0].lineId], note: 'send back' });
+    expect(mixed.status).toBe(409);
+    expect(mixed.body.message).toBe(`not open exceptions: line ${open[0].lineNo} is ignored`);
+    const foreign = await dismiss({ action: 'refund_pending', lineIds: [open[1].lineId, 999_999], note: 'send back' });
+    expect([foreign.status, foreign.body.issues[0].field]).toEqual([400, 'body.lineIds']);
+    expect((await exceptionsOf(statementId)).length).toBe(2);
+
+    const picked = await dismiss({ action: 'refund_pending', lineIds: [open[1].lineId, open[3].lineId], note: 'send back' });
+    expect(picked.body.resolved).toBe(2);
+    expect(await exceptionsOf(statementId)).toEqual([]);
+    const audits = await sys.db.auditLog.findMany({ where: { action: 'statement.exception_resolved', entityId: { in: open.map((e: any) => String(e.lineId)) } }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.entityId, a.actorId, a.reason])).toEqual([
+      [String(open[0].lineId), String(clerk.id), 'April bank fees'], [String(open[2].lineId), String(clerk.id), 'April bank fees'],
+      [String(open[1].lineId), String(clerk.id), 'send back'], [String(open[3].lineId), String(clerk.id), 'send back'],
+    ]);
+    expect(await sys.db.payment.count({ where: { statementId } })).toBe(0);
+    const support = await sys.operatorKey('support');
+    expect((await sys.call(support.key, 'POST', `/v1/statements/${statementId}/exceptions/resolve`, { action: 'ignore', reason: 'outgoing', note: 'x' })).status).toBe(403);
   });
 
   it('imports overlapping exports without booking a shared line twice, even identical lines without a bank reference', async () => {

@@ -7,6 +7,12 @@ import { eventually, type TestSystem } from '../support/test-system';
 
 export const FIXTURE_DIR = join(__dirname, '../fixtures/statements');
 
+/** A Czech bank's CSV export: `Datum;Objem;VS;Protiúčet;Název;Zpráva;ID`, amounts like `599,00`. */
+export const CZECH_CSV_MAPPING = {
+  delimiter: ';', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', hasHeader: true,
+  columns: { date: 'Datum', amount: 'Objem', variableSymbol: 'VS', counterAccount: 'Protiúčet', counterName: 'Název', message: 'Zpráva', bankReference: 'ID' },
+};
+
 export interface LoadedCustomers {
   customerIds: Map<string, number>;
   invoiceIds: Map<string, number>;
