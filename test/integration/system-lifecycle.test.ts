@@ -25,15 +25,23 @@ function run(script: string, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promis
   });
 }
 
-/** `npm start` as a child: its output so far, and how it ended (exit code or signal). */
+/** `npm start` as a child: its output so far, and how it ended (exit code or signal, with the end of its stderr). */
 function startSettle(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
   let out = '';
+  let err = '';
   child.stdout.on('data', (b) => (out += b));
-  child.stderr.resume();
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
-  return { child, stdout: () => out, exited };
+  child.stderr.on('data', (b) => (err += b));
+  const exited = new Promise<{ exit: string; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ exit: signal ?? String(code), stderr: err.slice(-4000) })),
+  );
+  // The banner is printed once everything is up; /health answers a little earlier.
+  const running = () => eventually(async () => out.includes('Settle is running.') || child.exitCode !== null, 90_000);
+  return { child, stdout: () => out, exited, running };
 }
+
+/** A clean stop, or a failure that shows what the process said on stderr. */
+const cleanExit = { exit: '0', stderr: expect.any(String) };
 
 function processesUsing(marker: string): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
@@ -64,15 +72,16 @@ describe('starting Settle', () => {
     const admin = new Pg({ connectionString: `${services.postgresServerUrl}/postgres` });
     await admin.connect();
     await admin.query(`create database settle_external_${port}`);
-    const { child, stdout, exited } = startSettle(env);
+    const { child, stdout, exited, running } = startSettle(env);
     try {
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 90_000);
+      await running();
       expect(stdout()).toContain('DATABASE_URL');
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       expect(processesUsing(dataDir)).toEqual([]);
       expect(readdirSync(dataDir)).toEqual([]); // no embedded Postgres or Temporal files
     } finally {
       child.kill('SIGTERM');
-      expect(await exited).toBe('0');
+      expect(await exited).toEqual(cleanExit);
       await admin.query(`drop database if exists settle_external_${port} with (force)`);
       await admin.end();
       rmSync(dataDir, { recursive: true, force: true });
@@ -86,16 +95,17 @@ describe('starting Settle', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), SETTLE_PG_PORT: String(pgPort), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
-    const { child, stdout, exited } = startSettle(env);
+    const { child, stdout, exited, running } = startSettle(env);
     try {
-      await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 90_000);
+      await running();
       expect(stdout()).toContain(`http://127.0.0.1:${port}`);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       expect(stdout()).toContain(`http://127.0.0.1:${uiPort}`);
       expect(stdout()).toContain('operator create --role admin');
       expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     } finally {
       child.kill('SIGTERM');
-      expect(await exited).toBe('0');
+      expect(await exited).toEqual(cleanExit);
     }
     await eventually(async () => processesUsing(dataDir).length === 0, 10_000);
     rmSync(dataDir, { recursive: true, force: true });
