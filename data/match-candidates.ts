@@ -5,18 +5,21 @@ type Tx = Pick<Parameters<Parameters<Db['$transaction']>[0]>[0], '$queryRaw'>;
 
 export interface LineClues {
   variableSymbol?: string | null;
+  specificSymbol?: string | null;
   message?: string | null;
   counterAccount?: string | null;
 }
 
-/** What to look customers up by: every symbol, invoice-number-like token and payer account the lines mention. */
+/** What to look customers up by: every VS and SS, invoice-number-like token and payer account the lines mention (references normalized as normalizeSymbol writes them). */
 export function cluesOf(lines: readonly LineClues[]): { references: string[]; invoiceNumbers: string[]; accounts: string[] } {
   const references = new Set<string>();
   const invoiceNumbers = new Set<string>();
   const accounts = new Set<string>();
   for (const line of lines) {
-    for (const vs of [line.variableSymbol?.trim(), normalizeSymbol(line.variableSymbol ?? undefined), symbolsInText(line.message ?? undefined).variableSymbol]) {
-      if (vs) references.add(vs);
+    const inText = symbolsInText(line.message ?? undefined);
+    for (const symbol of [line.variableSymbol, line.specificSymbol, inText.variableSymbol, inText.specificSymbol]) {
+      const reference = normalizeSymbol(symbol ?? undefined);
+      if (reference) references.add(reference);
     }
     for (const token of messageTokens(line.message ?? undefined)) {
       if (token.length >= 3 && token.length <= 40 && /\d/.test(token)) invoiceNumbers.add(token);
@@ -32,13 +35,11 @@ export function cluesOf(lines: readonly LineClues[]): { references: string[]; in
  */
 export async function lockMatchCandidates(tx: Tx, lines: readonly LineClues[], currency: string): Promise<MatchCandidate[]> {
   const clues = cluesOf(lines);
-  const alpha = [...new Set(clues.references.filter((r) => /[^0-9]/.test(r)).map((r) => r.toUpperCase()))];
+  // payment_reference_key is each customer's reference as normalizeSymbol writes it (a generated column).
   const locked = await tx.$queryRaw<Array<{ id: number; payment_reference: string }>>`
     select id, payment_reference from customers
      where currency = ${currency}
-       and id in (select id from customers where payment_reference = any(${clues.references}::text[])
-                  -- Letters in a reference (usernames, 'R20a45') compare case-insensitively; this scan only runs when a line has one.
-                  union all select id from customers where cardinality(${alpha}::text[]) > 0 and upper(payment_reference) = any(${alpha}::text[])
+       and id in (select id from customers where payment_reference_key = any(${clues.references}::text[])
                   union all select customer_id from invoices where number = any(${clues.invoiceNumbers}::text[]) and status in ('issued', 'partially_paid')
                   union all select customer_id from known_counter_accounts where account_key = any(${clues.accounts}::text[]))
      order by id for update`;

@@ -2,7 +2,10 @@
 // quoted in the message, a 'VS:…' written in the message, and finally a payer account
 // remembered from earlier manual resolutions. The first three are explicit statements
 // by the payer; if they disagree (VS of one customer, invoice number of another) no
-// customer is guessed. The remembered account is only consulted when the payer said nothing.
+// customer is guessed. When none of them names a customer, a specific symbol (some ISPs
+// ask for the customer number there) and then a payer account remembered from earlier
+// manual resolutions are consulted. The constant symbol only classifies the payment
+// (e.g. 0308, services) and never identifies anyone.
 import { accountMatchKey } from './account-number';
 import { MatchCandidate, MatchKey } from './match-types';
 import { normalizeSymbol, symbolsInText } from './payment-symbols';
@@ -69,6 +72,11 @@ export class CandidateIndex {
       clues.push({ key: 'message_reference', label: `VS ${messageVs} in the message`, customerIds: this.byReference.get(messageVs) ?? [] });
     }
     let found = clues.filter((clue) => clue.customerIds.length > 0);
+    const ss = normalizeSymbol(line.specificSymbol) ?? symbolsInText(line.message).specificSymbol;
+    if (found.length === 0 && ss && ss !== vs) {
+      const owners = this.byReference.get(ss) ?? [];
+      if (owners.length > 0) found = [{ key: 'specific_symbol', label: `SS ${ss}`, customerIds: owners }];
+    }
     if (found.length === 0 && line.counterAccount) {
       const account = accountMatchKey(line.counterAccount);
       const owners = this.byAccount.get(account) ?? [];

@@ -28,7 +28,7 @@ export interface MatchOptions {
 }
 
 /** Which clue named the customer, strongest first. */
-export type MatchKey = 'variable_symbol' | 'invoice_number' | 'message_reference' | 'counter_account';
+export type MatchKey = 'variable_symbol' | 'invoice_number' | 'message_reference' | 'specific_symbol' | 'counter_account';
 
 export type MatchedKind = 'exact' | 'multi_invoice' | 'underpayment' | 'overpayment';
 

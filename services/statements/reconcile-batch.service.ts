@@ -32,7 +32,7 @@ export async function reconcileNextBatch(db: Db, statementId: number, limit: num
       const lines = await claimPendingLines(tx, statementId, limit, afterLineNo);
       if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, matchMs: 0, lastLineNo: afterLineNo, more: false };
       const matchStart = performance.now();
-      const candidates = await lockMatchCandidates(tx, lines, lines[0]!.currency);
+      const candidates = await lockMatchCandidates(tx, lines.map((l) => l.line), lines[0]!.currency);
       // Repeats of an earlier line in the same file are handed over as already known, so they become duplicates.
       const repeats = new Set(lines.filter((l) => l.repeat).map((l) => l.identity));
       const { outcomes, summary } = matchStatementLines(lines.map((l) => l.line), candidates, { knownIdentities: repeats });

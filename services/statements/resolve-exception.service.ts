@@ -37,7 +37,7 @@ export async function resolveException(db: Db, operatorId: number, statementId: 
       const candidate = await candidateFor(tx, customer);
       let outcome;
       try {
-        outcome = settleAssignedLine({ lineNo: line.lineNo, identity: line.identity, amountMinor: line.amountMinor }, candidate, resolution.invoiceId === undefined ? undefined : String(resolution.invoiceId));
+        outcome = settleAssignedLine({ lineNo: line.lineNo, identity: line.identity, amountMinor: line.amountMinor, message: line.line.message }, candidate, resolution.invoiceId === undefined ? undefined : String(resolution.invoiceId));
       } catch (error) {
         if (error instanceof MatchInputError) throw new ApiError(400, 'validation', error.message, resolution.invoiceId !== undefined && line.amountMinor > 0 ? 'body.invoiceId' : 'body.action');
         throw error;

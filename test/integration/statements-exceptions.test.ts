@@ -21,9 +21,8 @@ describe('bank statement exceptions and overlapping imports', () => {
   });
   afterAll(() => sys?.stop());
 
-  async function customerWithInvoice(totalMinor: number): Promise<{ customerId: number; invoiceId: number; reference: string }> {
+  async function customerWithInvoice(totalMinor: number, reference = String(770000 + serial + 1)): Promise<{ customerId: number; invoiceId: number; reference: string }> {
     serial++;
-    const reference = String(770000 + serial);
     const customer = await sys.db.customer.create({ data: { username: `cz${serial}`, name: `Zákazník ${serial}`, paymentReference: reference, currency: 'CZK' } });
     const invoice = await sys.db.invoice.create({
       data: { number: `2026-9${String(serial).padStart(5, '0')}`, customerId: customer.id, period: '2026-04', issueDate: new Date('2026-04-01'), dueDate: new Date('2026-04-15'), currency: 'CZK', netMinor: BigInt(totalMinor), taxMinor: 0n, totalMinor: BigInt(totalMinor) },
@@ -66,6 +65,38 @@ describe('bank statement exceptions and overlapping imports', () => {
     const next = await importCsv(csv(`04.05.2026;599,00;;0123456789/0300;Novák Petr;internet květen;A-2`), 'may-1.csv');
     const line = await sys.db.bankTransaction.findFirstOrThrow({ where: { statementId: next.statementId } });
     expect(line).toMatchObject({ state: 'matched', matchedBy: 'counter_account', customerId: x.customerId, matchKind: 'exact' });
+  });
+
+  it('finds customers by their reference as banks write it: without leading zeros, in any case, or as the specific symbol', async () => {
+    const zeros = await customerWithInvoice(10000, '0077123');
+    const letters = await customerWithInvoice(20000, 'net-77b');
+    const bySs = await customerWithInvoice(30000, '770999');
+    const { statementId } = await importCsv(csv(
+      `07.04.2026;100,00;77123;;Dvořák;duben;Z-1`, `07.04.2026;5,00;0077123;;Dvořák;doplatek;Z-2`, `07.04.2026;200,00;NET-77B;;Malá;;Z-3`, `07.04.2026;300,00;;;Veselý;/VS/555/SS/770999/KS/0308;Z-4`,
+    ), 'april-references.csv');
+    const lines = await sys.db.bankTransaction.findMany({ where: { statementId }, orderBy: { lineNo: 'asc' }, select: { state: true, customerId: true, matchedBy: true } });
+    expect(lines).toEqual([
+      { state: 'matched', customerId: zeros.customerId, matchedBy: 'variable_symbol' },
+      { state: 'matched', customerId: zeros.customerId, matchedBy: 'variable_symbol' },
+      { state: 'matched', customerId: letters.customerId, matchedBy: 'variable_symbol' },
+      { state: 'matched', customerId: bySs.customerId, matchedBy: 'specific_symbol' },
+    ]);
+  });
+
+  it("books an ambiguous line the clerk assigns to the invoice the payer's message names", async () => {
+    const other = await customerWithInvoice(45000);
+    const payer = await customerWithInvoice(45000);
+    const named = await sys.db.invoice.create({
+      data: { number: `2026-7${payer.customerId}`, customerId: payer.customerId, period: '2026-05', issueDate: new Date('2026-05-01'), dueDate: new Date('2026-05-15'), currency: 'CZK', netMinor: 45000n, taxMinor: 0n, totalMinor: 45000n },
+    });
+    // The VS is the other customer's, the invoice number the payer's: matching guesses neither.
+    const { statementId } = await importCsv(csv(`08.04.2026;450,00;${other.reference};;Pokorná;faktura ${named.number};M-1`), 'april-ambiguous.csv');
+    const [open] = await exceptionsOf(statementId);
+    expect(open).toMatchObject({ reason: 'ambiguous' });
+    const resolved = await sys.call(clerk.key, 'POST', `/v1/statements/${statementId}/exceptions/${open.lineId}/resolve`, { action: 'assign', customerId: payer.customerId, note: 'her invoice, neighbour\'s VS' });
+    expect(resolved.status).toBe(200);
+    const allocations = await sys.db.paymentAllocation.findMany({ where: { paymentId: resolved.body.paymentId }, select: { invoiceId: true, amountMinor: true } });
+    expect(allocations).toEqual([{ invoiceId: named.id, amountMinor: 45000n }]);
   });
 
   it('lets the clerk mark an outgoing line refund-pending or ignore a line, but only once and only with a reason', async () => {

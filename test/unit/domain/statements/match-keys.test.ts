@@ -48,6 +48,15 @@ describe('CandidateIndex.identify', () => {
     expect(index.identify(line({ variableSymbol: '1006', counterAccount: '2801234567/2010' })).customerIds).toEqual(['C-CZ-006']);
   });
 
+  it('reads a specific symbol as a customer reference only when the explicit clues name nobody', () => {
+    expect(index.identify(line({ specificSymbol: '0001004', constantSymbol: '1002' }))).toMatchObject({ customerIds: ['C-CZ-004'], matchedBy: 'specific_symbol', detail: 'SS 1004 → C-CZ-004' });
+    expect(index.identify(line({ message: '/VS/555/SS/1004/KS/0308' }))).toMatchObject({ customerIds: ['C-CZ-004'], matchedBy: 'specific_symbol' });
+    // A VS that names someone wins; the SS is not a second opinion that could make it ambiguous.
+    expect(index.identify(line({ variableSymbol: '1002', specificSymbol: '1004' }))).toMatchObject({ customerIds: ['C-CZ-002'], matchedBy: 'variable_symbol' });
+    // A known SS goes before a remembered payer account.
+    expect(index.identify(line({ specificSymbol: '1004', counterAccount: '2801234567/2010' })).customerIds).toEqual(['C-CZ-004']);
+  });
+
   it('explains when nothing is known', () => {
     expect(index.identify(line({}))).toMatchObject({ customerIds: [], detail: 'no variable symbol, invoice number or known payer account' });
     expect(index.identify(line({ variableSymbol: '77', message: 'VS 78' })).detail).toBe('VS 77 → nobody; VS 78 in the message → nobody');
