@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { MatchInputError } from '../domain/statements';
 import { reconcileNextBatch, type BatchResult } from '../services/statements/reconcile-batch.service';
 import { finishStatement, statementSummary, type StatementSummary } from '../services/statements/statement-summary.service';
@@ -16,12 +16,16 @@ export function statementActivities(deps: ActivityDeps) {
       return summary;
     },
 
+    /** Heartbeats while its transaction runs, so a batch whose worker died is retried within the heartbeat timeout. */
     async reconcileStatementBatch(input: { statementId: number; limit: number; afterLineNo?: number }): Promise<BatchResult> {
+      const beat = setInterval(() => Context.current().heartbeat(), 5_000);
       try {
-        return await reconcileNextBatch(deps.db, input.statementId, input.limit, input.afterLineNo);
+        return await reconcileNextBatch(deps.db, input.statementId, input.limit, input.afterLineNo ?? 0);
       } catch (error) {
         if (error instanceof MatchInputError) throw ApplicationFailure.nonRetryable(error.message, 'BadStatementData');
         throw error;
+      } finally {
+        clearInterval(beat);
       }
     },
 

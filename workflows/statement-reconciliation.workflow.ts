@@ -2,6 +2,8 @@ import { allHandlersFinished, condition, continueAsNew, defineQuery, defineSigna
 import type { Activities, StatementSummary } from '../activities';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumInterval: '30 seconds' } });
+// A batch heartbeats while it books: one whose worker died is retried after 30 s, not 5 minutes.
+const batchActs = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', heartbeatTimeout: '30 seconds', retry: { maximumInterval: '30 seconds' } });
 
 export interface ReconciliationProgress {
   statementId: number;
@@ -50,7 +52,7 @@ export async function statementReconciliationWorkflow(input: ReconciliationInput
       await condition(allHandlersFinished);
       return continueAsNew<typeof statementReconciliationWorkflow>({ ...input, progress: p });
     }
-    const batch = await acts.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 5000, afterLineNo: p.cursor ?? 0 });
+    const batch = await batchActs.reconcileStatementBatch({ statementId: input.statementId, limit: input.batchSize ?? 5000, afterLineNo: p.cursor ?? 0 });
     p.linesDone += batch.lines;
     p.matched += batch.matched;
     p.matchedAmountMinor += batch.matchedAmountMinor;

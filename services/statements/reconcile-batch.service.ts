@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Actor } from '../../data/audit';
 import { lockMatchCandidates } from '../../data/match-candidates';
 import { bookMatchedLines, markExceptions, type Booking } from '../../data/statement-booking';
+import { recordBatch, recordedBatch } from '../../data/statement-batches';
 import { claimPendingLines } from '../../data/statement-lines';
 import { matchStatementLines, type ExceptionOutcome } from '../../domain/statements';
 import type { Db } from '../../infra/prisma';
@@ -25,11 +26,14 @@ const SYSTEM: Actor = { type: 'system', id: 'statement-reconciliation' };
 /**
  * Matches and books the statement's next `limit` unmatched lines in one transaction:
  * the batch is either booked whole or not at all, so a crash anywhere repeats it cleanly.
+ * Asked again from the same line after it committed, it answers what it booked then.
  */
-export async function reconcileNextBatch(db: Db, statementId: number, limit: number, afterLineNo = 0): Promise<BatchResult> {
+export async function reconcileNextBatch(db: Db, statementId: number, limit: number, afterLineNo: number): Promise<BatchResult> {
   return db.$transaction(
     async (tx) => {
       const lines = await claimPendingLines(tx, statementId, limit, afterLineNo);
+      const earlier = await recordedBatch<BatchResult>(tx, statementId, afterLineNo);
+      if (earlier) return earlier;
       if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, matchMs: 0, lastLineNo: afterLineNo, more: false };
       const matchStart = performance.now();
       const candidates = await lockMatchCandidates(tx, lines.map((l) => l.line), lines[0]!.currency);
@@ -50,7 +54,7 @@ export async function reconcileNextBatch(db: Db, statementId: number, limit: num
       // thousands of their workflows meanwhile would halve the speed of the booking itself.
       await bookMatchedLines(tx, statementId, SYSTEM, bookings, 'matched', statementSignalHold(statementId));
       await markExceptions(tx, exceptions);
-      return {
+      const result: BatchResult = {
         lines: lines.length,
         matched: summary.matched,
         matchedAmountMinor: summary.matchedAmountMinor + summary.creditMinor,
@@ -59,6 +63,8 @@ export async function reconcileNextBatch(db: Db, statementId: number, limit: num
         lastLineNo: lines.at(-1)!.lineNo,
         more: lines.length === limit,
       };
+      await recordBatch(tx, statementId, afterLineNo, { ...result });
+      return result;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -1,4 +1,5 @@
 import { runWorker } from '../../worker/run-worker';
+import { reconcileNextBatch } from '../../services/statements/reconcile-batch.service';
 import { reconciliationWorkflowId } from '../../services/statements/reconciliation-start';
 import type { statementReconciliationWorkflow } from '../../workflows/statement-reconciliation.workflow';
 import { maybeRecordHistory } from '../support/histories';
@@ -64,4 +65,17 @@ describe('a statement reconciliation whose worker dies mid-run', () => {
       await replacement.stop();
     }
   }, 120_000); // 30 batches, each an activity and a workflow task: slow when CI runs suites side by side
+
+  it('a batch repeated after its commit (the worker died before reporting it) answers what it booked, and books nothing again', async () => {
+    await sys.worker.stop(); // only this test reconciles the statement
+    const account = await sys.db.bankAccount.findFirstOrThrow();
+    const csv = ['Datum;Objem;VS;ID', ...Array.from({ length: 6 }, (_, i) => `02.04.2026;100,00;${880000 + i};Q${i}`)].join('\n');
+    const upload = await uploadStatement(sys, clerk, csv, 'april.csv', { accountId: String(account.id) });
+    const statementId: number = upload.body.statementId;
+    const first = await reconcileNextBatch(sys.db, statementId, 4, 0);
+    expect(first).toMatchObject({ lines: 4, matched: 4, matchedAmountMinor: 40000, lastLineNo: 5, more: true });
+    expect(await reconcileNextBatch(sys.db, statementId, 4, 0)).toEqual(first);
+    expect(await sys.db.payment.count({ where: { statementId } })).toBe(4);
+    expect(await reconcileNextBatch(sys.db, statementId, 4, first.lastLineNo)).toMatchObject({ lines: 2, matched: 2, more: false });
+  });
 });

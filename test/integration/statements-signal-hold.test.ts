@@ -31,7 +31,7 @@ describe("a reconciling statement's customer signals", () => {
     }));
     const signals = () => db.outboxMessage.findMany({ where: { signal: 'paymentPosted' }, orderBy: { id: 'asc' } });
 
-    const first = await reconcileNextBatch(db, staged.statementId, 2);
+    const first = await reconcileNextBatch(db, staged.statementId, 2, 0);
     expect(first).toMatchObject({ lines: 2, matched: 2, more: true });
     expect((await signals()).map((s) => [s.workflowId, s.lane, s.heldFor])).toEqual([
       [`billing-customer-${customers[0]!.id}`, OUTBOX_LANE.held, `statement:${staged.statementId}`],
