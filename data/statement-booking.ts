@@ -89,19 +89,6 @@ export async function bookMatchedLines(
   await signalCustomers(tx, booked.map((b) => ({ customerId: Number(b.outcome.customerId), paymentId: b.paymentId })), holdSignalsFor);
 }
 
-/**
- * Lets the customer signals a statement held go out: customers whose line is throttled or
- * blocked right now first (their line comes back first), everyone else behind them.
- */
-export async function releaseStatementSignals(tx: Pick<Db, '$executeRaw'>, heldFor: string): Promise<number> {
-  return tx.$executeRaw`
-    update outbox o
-       set held_for = null,
-           lane = (case when d.network is not null and d.network <> 'none' then ${OUTBOX_LANE.now}::int else ${OUTBOX_LANE.bulk}::int end)::smallint
-      from outbox h left join customer_dunning d on d.customer_id = (h.start_args -> 0 ->> 'customerId')::int
-     where h.id = o.id and o.held_for = ${heldFor} and o.delivered_at is null`;
-}
-
 /** Lines no customer could be named for, with the reason and the customers the clues pointed at. */
 export async function markExceptions(tx: Tx, rows: ReadonlyArray<{ lineId: number; outcome: ExceptionOutcome }>): Promise<void> {
   if (rows.length === 0) return;

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { deliverPendingSignals, releaseExpiredHolds, type PendingSignal } from '../data/outbox';
+import { deliverPendingSignals, releaseAbandonedHolds, type PendingSignal } from '../data/outbox';
 import type { Db } from '../infra/prisma';
 import { logger } from '../infra/logger';
 
@@ -11,8 +11,8 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-/** A statement reconciles in well under this; a hold older than it belongs to a job that died. */
-const HOLD_EXPIRES_MS = 10 * 60_000;
+/** A reconciling statement adds held signals every few seconds; one silent this long has died. */
+const HOLD_IDLE_MS = 10 * 60_000;
 
 export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: string; intervalMs?: number; batchSize?: number; parallel?: number }): OutboxRelay {
   const log = logger.child({ component: 'outbox-relay' });
@@ -35,10 +35,10 @@ export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: st
   const pass = async (): Promise<number> => {
     if (Date.now() - holdsCheckedAt > 60_000) {
       holdsCheckedAt = Date.now();
-      const released = await releaseExpiredHolds(deps.db, HOLD_EXPIRES_MS);
-      if (released > 0) log.warn({ released }, 'released signals held longer than their job should take');
+      const released = await releaseAbandonedHolds(deps.db, HOLD_IDLE_MS);
+      if (released > 0) log.warn({ released }, 'released signals held by a job that stopped adding to them');
     }
-    const { delivered, failed } = await deliverPendingSignals(deps.db, deps.batchSize ?? 100, send, deps.parallel ?? 8);
+    const { delivered, failed } = await deliverPendingSignals(deps.db, deps.batchSize ?? 100, send, { parallel: deps.parallel ?? 8 });
     if (failed) log.warn({ failed }, 'outbox delivery failed, will retry');
     return failed ? 0 : delivered;
   };

@@ -1,4 +1,4 @@
-import { releaseStatementSignals } from '../../data/statement-booking';
+import { releaseHeldSignals } from '../../data/outbox';
 import type { Db } from '../../infra/prisma';
 import { statementSignalHold } from './reconciliation-start';
 
@@ -63,7 +63,7 @@ export async function finishStatement(db: Db, statementId: number): Promise<Stat
       where: { id: statementId },
       data: { status: 'reconciled', reconciledAt: new Date(), summary: JSON.parse(JSON.stringify(summary)) },
     });
-    await releaseStatementSignals(tx, statementSignalHold(statementId));
+    await releaseHeldSignals(tx, statementSignalHold(statementId));
     return { ...summary, status: 'reconciled' };
   });
 }

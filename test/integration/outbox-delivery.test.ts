@@ -2,8 +2,7 @@
 // and the order one workflow hears its signals in. `deliver` records instead of calling
 // Temporal (the relay's own Temporal path runs in every end-to-end test).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deliverPendingSignals, OUTBOX_LANE, releaseExpiredHolds, type PendingSignal } from '../../data/outbox';
-import { releaseStatementSignals } from '../../data/statement-booking';
+import { deliverPendingSignals, OUTBOX_LANE, releaseAbandonedHolds, releaseHeldSignals, retryDelaySeconds, type PendingSignal } from '../../data/outbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('outbox delivery', () => {
@@ -34,21 +33,23 @@ describe('outbox delivery', () => {
     expect(rest.sent.map((s) => s.workflowId)).toEqual(['billing-customer-3', 'billing-customer-4', 'billing-customer-5']);
 
     // Another job's release leaves this hold alone; the statement's own release lets it go.
-    expect(await releaseStatementSignals(t.db, 'statement:8')).toBe(0);
+    expect(await releaseHeldSignals(t.db, 'statement:8')).toBe(0);
     expect((await deliverPendingSignals(t.db, 100, recorder().deliver)).delivered).toBe(0);
-    expect(await releaseStatementSignals(t.db, 'statement:9')).toBe(1);
+    expect(await releaseHeldSignals(t.db, 'statement:9')).toBe(1);
     const released = recorder();
     await deliverPendingSignals(t.db, 100, released.deliver);
     expect(released.sent).toEqual([{ workflowId: 'billing-customer-7', payload: { paymentId: 7 } }]);
     expect(await t.db.outboxMessage.count({ where: { deliveredAt: null } })).toBe(0);
   });
 
-  it('lets go of holds older than any job takes, so customers of a statement that died still hear of their payments', async () => {
+  it('lets go of what a job that stopped adding to its hold kept, so customers of a statement that died still hear of their payments', async () => {
     await enqueue('billing-customer-1', { paymentId: 1 }, OUTBOX_LANE.held, 'statement:1');
     await enqueue('billing-customer-2', { paymentId: 2 }, OUTBOX_LANE.held, 'statement:2');
-    await t.db.$executeRaw`update outbox set created_at = now() - interval '11 minutes' where workflow_id = 'billing-customer-1'`;
+    await enqueue('billing-customer-3', { paymentId: 3 }, OUTBOX_LANE.held, 'statement:2');
+    await t.db.$executeRaw`update outbox set created_at = now() - interval '11 minutes' where workflow_id in ('billing-customer-1', 'billing-customer-2')`;
 
-    expect(await releaseExpiredHolds(t.db, 10 * 60_000)).toBe(1);
+    // statement:2 is still adding (its newest message is recent), however old its first one is.
+    expect(await releaseAbandonedHolds(t.db, 10 * 60_000)).toBe(1);
     const sent = recorder();
     await deliverPendingSignals(t.db, 100, sent.deliver);
     expect(sent.sent.map((s) => s.workflowId)).toEqual(['billing-customer-1']);
@@ -70,7 +71,7 @@ describe('outbox delivery', () => {
       sent.push({ workflowId: m.workflowId, n });
     };
 
-    expect(await deliverPendingSignals(t.db, 100, deliver, 3)).toEqual({ delivered: 9, failed: 3 });
+    expect(await deliverPendingSignals(t.db, 100, deliver, { parallel: 3 })).toEqual({ delivered: 9, failed: 1 });
     expect(mostInFlight).toBe(3);
     for (const c of ['a', 'c']) expect(sent.filter((s) => s.workflowId === `billing-customer-${c}`).map((s) => s.n)).toEqual([1, 2, 3, 4]);
     // b's second signal failed: the third and fourth wait behind it rather than overtake it.
@@ -78,12 +79,50 @@ describe('outbox delivery', () => {
     const waiting = await t.db.outboxMessage.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' } });
     expect(waiting.map((w) => [(w.payload as { n: number }).n, w.attempts, w.lastError])).toEqual([
       [2, 1, 'Temporal unavailable'],
-      [3, 1, 'waiting for an earlier message to the same workflow'],
-      [4, 1, 'waiting for an earlier message to the same workflow'],
+      [3, 0, 'waiting for an earlier message to the same workflow'],
+      [4, 0, 'waiting for an earlier message to the same workflow'],
     ]);
 
+    // b backs off: a message recorded for b meanwhile waits behind the failed one, others go.
+    await enqueue('billing-customer-b', { n: 5 });
+    await enqueue('billing-customer-a', { n: 5 });
+    const during = recorder();
+    await deliverPendingSignals(t.db, 100, during.deliver, { parallel: 3 });
+    expect(during.sent).toEqual([{ workflowId: 'billing-customer-a', payload: { n: 5 } }]);
+
+    await t.db.$executeRaw`update outbox set retry_at = now() - interval '1 second' where retry_at is not null`; // the backoff is over
     const retry = recorder();
-    await deliverPendingSignals(t.db, 100, retry.deliver, 3);
-    expect(retry.sent.map((s) => (s.payload as { n: number }).n)).toEqual([2, 3, 4]);
+    await deliverPendingSignals(t.db, 100, retry.deliver, { parallel: 3 });
+    expect(retry.sent.map((s) => (s.payload as { n: number }).n)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('backs off a failing message 1, 2, 4 … seconds, up to 5 minutes', async () => {
+    await enqueue('billing-customer-1', { n: 1 });
+    const failing = async () => { throw new Error('namespace not found'); };
+    await deliverPendingSignals(t.db, 100, failing);
+    const [row] = await t.db.$queryRaw<Array<{ attempts: number; wait: number }>>`select attempts, extract(epoch from retry_at - now())::float as wait from outbox`;
+    expect(row.attempts).toBe(1);
+    expect(row.wait).toBeGreaterThan(0);
+    expect(row.wait).toBeLessThanOrEqual(1);
+    expect([1, 2, 3, 4, 9, 10, 50].map(retryDelaySeconds)).toEqual([1, 2, 4, 8, 256, 300, 300]);
+  });
+
+  it('starts no send after its time budget, leaving the rest untouched for the next pass', async () => {
+    for (let n = 1; n <= 5; n++) await enqueue('billing-customer-1', { n });
+    const slow = async () => void (await sleep(40));
+    expect(await deliverPendingSignals(t.db, 100, slow, { budgetMs: 60 })).toEqual({ delivered: 2, failed: 0 });
+    const left = await t.db.outboxMessage.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' } });
+    expect(left.map((m) => [(m.payload as { n: number }).n, m.attempts, m.lastError, m.retryAt])).toEqual([[3, 0, null, null], [4, 0, null, null], [5, 0, null, null]]);
+  });
+
+  it('lets one relay send at a time, so two workers never interleave a workflow\'s signals', async () => {
+    for (let n = 1; n <= 3; n++) await enqueue('billing-customer-1', { n });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = deliverPendingSignals(t.db, 100, async () => gate);
+    await sleep(200);
+    expect(await deliverPendingSignals(t.db, 100, recorder().deliver)).toEqual({ delivered: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ delivered: 3, failed: 0 });
   });
 });
