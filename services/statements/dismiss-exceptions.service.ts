@@ -18,7 +18,12 @@ export interface Dismissed {
  */
 export async function dismissExceptions(db: Db, operatorId: number, statementId: number, dismissal: Dismissal): Promise<Dismissed> {
   return db.$transaction(async (tx) => {
-    if (!(await tx.bankStatement.count({ where: { id: statementId } }))) throw notFound(`statement ${statementId}`);
+    const statement = await tx.bankStatement.findUnique({ where: { id: statementId }, select: { status: true } });
+    if (!statement) throw notFound(`statement ${statementId}`);
+    // By reason means every such line; while matching still runs, more are on their way.
+    if ('reason' in dismissal && statement.status !== 'reconciled') {
+      throw new ApiError(409, 'conflict', `statement ${statementId} is still being reconciled; dismiss by reason once it is reconciled, or name the lines`);
+    }
     const lines = 'lineIds' in dismissal
       ? await tx.$queryRaw<Array<{ id: number; line_no: number; state: string }>>`
           select id, line_no, state::text from bank_transactions where statement_id = ${statementId} and id = any(${dismissal.lineIds}::int[]) order by id for update`
@@ -42,5 +47,5 @@ export async function dismissExceptions(db: Db, operatorId: number, statementId:
       reason: dismissal.note, data: { statementId, lineNo: l.line_no, action: dismissal.action, bulk: true },
     })));
     return { resolved: ids.length, lineIds: ids };
-  });
+  }, { timeout: 120_000, maxWait: 10_000 });
 }

@@ -65,5 +65,5 @@ export async function finishStatement(db: Db, statementId: number): Promise<Stat
     });
     await releaseHeldSignals(tx, statementSignalHold(statementId));
     return { ...summary, status: 'reconciled' };
-  });
+  }, { timeout: 120_000, maxWait: 10_000 });
 }

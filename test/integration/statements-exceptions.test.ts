@@ -132,6 +132,11 @@ describe('bank statement exceptions and overlapping imports', () => {
 
     const neither = await dismiss({ action: 'ignore', note: 'fees' });
     expect([neither.status, neither.body.issues[0].field]).toEqual([400, 'body.lineIds']);
+    // While matching still runs, "every outgoing line" is not known yet.
+    await sys.db.bankStatement.update({ where: { id: statementId }, data: { status: 'staged' } });
+    const early = await dismiss({ action: 'ignore', reason: 'outgoing', note: 'April bank fees' });
+    expect([early.status, early.body.message]).toEqual([409, `statement ${statementId} is still being reconciled; dismiss by reason once it is reconciled, or name the lines`]);
+    await sys.db.bankStatement.update({ where: { id: statementId }, data: { status: 'reconciled' } });
     const fees = await dismiss({ action: 'ignore', reason: 'outgoing', note: 'April bank fees' });
     expect(fees.status).toBe(200);
     expect(fees.body).toEqual({ resolved: 2, lineIds: [open[0].lineId, open[2].lineId] });
