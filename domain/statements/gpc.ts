@@ -1,6 +1,7 @@
 // Czech GPC/ABO statements ("výpis ve formátu GPC"), usually Windows-1250. Each 074
 // header opens a statement for one account; 075 records follow; 078/079 carry the
 // payer's message for the 075 before them; 076 (extra bank data) is skipped.
+import { isUtf8 } from 'node:buffer';
 import { Minor } from '../money';
 import { currencyExponent, currencyFromNumeric } from './currency';
 import { hundredthsToMinor, negate } from './decimal-amount';
@@ -12,8 +13,14 @@ import { ParsedStatement } from './statement-line';
 import { TextEncoding, textLines } from './text-input';
 
 export interface GpcOptions extends StatementRules {
-  /** Default 'windows-1250'. */
+  /** By default a file that is valid UTF-8 is read as UTF-8, anything else as Windows-1250. */
   encoding?: TextEncoding;
+}
+
+// Czech letters in Windows-1250 (0x80–0xFF between ASCII bytes) are almost never valid UTF-8,
+// so a file that is valid UTF-8 was written as UTF-8. isUtf8 checks without decoding a copy.
+function encodingOf(input: string | Buffer): TextEncoding {
+  return typeof input !== 'string' && isUtf8(input) ? 'utf-8' : 'windows-1250';
 }
 
 // 1 debit, 2 credit, 4 reversal of a debit (money returns), 5 reversal of a credit (money leaves).
@@ -51,7 +58,7 @@ export function parseGpc(input: string | Buffer, options: GpcOptions = {}): Pars
     header = undefined;
   };
 
-  for (const { lineNo, text } of textLines('gpc', input, options.encoding ?? 'windows-1250')) {
+  for (const { lineNo, text } of textLines('gpc', input, options.encoding ?? encodingOf(input))) {
     last = lineNo;
     if (text.trim() === '') continue;
     if (text.length > GPC_RECORD_LENGTH) {

@@ -53,6 +53,12 @@ describe('parseGpc fixture gpc-cz-2026-03 (Windows-1250 bytes)', () => {
     expect(parseGpc(new TextDecoder('windows-1250').decode(bytes))).toEqual(parsed);
   });
 
+  it('reads the same statement saved as UTF-8 (a bank portal or an editor re-encoded it)', () => {
+    const utf8 = Buffer.from(new TextDecoder('windows-1250').decode(bytes), 'utf8');
+    expect(utf8.length).toBeGreaterThan(bytes.length);
+    expect(parseGpc(utf8)).toEqual(parsed);
+  });
+
   it('rejects the bytes when told they are UTF-8', () => {
     expect(() => parseGpc(bytes, { encoding: 'utf-8' })).toThrow('not valid UTF-8');
   });
