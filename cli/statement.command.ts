@@ -34,14 +34,18 @@ export async function statementCommand(ctx: CommandContext, argv: string[]): Pro
     if (err instanceof ApiError) throw new ConfigError(`${file}: ${err.issues?.[0] ? `${err.issues[0].field}: ${err.issues[0].reason}` : err.message}`);
     throw err;
   });
-  if (!flags.json) ctx.out(`Statement ${imported.statementId} (${imported.format}): ${imported.lines} line(s), ${imported.imported} new, ${imported.alreadyKnown} already known`);
+  if (!flags.json) {
+    ctx.out(imported.sameFile
+      ? `Statement ${imported.statementId} (${imported.format}) was imported before from this very file: nothing new. As reconciled:`
+      : `Statement ${imported.statementId} (${imported.format}): ${imported.lines} line(s), ${imported.imported} new, ${imported.alreadyKnown} already known`);
+  }
 
   const temporal = await ctx.temporal();
   const result = await followReconciliation(temporal, loadConfig().TEMPORAL_TASK_QUEUE, imported.statementId, (p) => progressBar('matching', p.linesDone, p.linesTotal));
   const summary = result.summary!;
   if (flags.json) {
     return ctx.out(JSON.stringify({
-      statementId: imported.statementId, lines: imported.lines, imported: imported.imported, alreadyKnown: imported.alreadyKnown,
+      statementId: imported.statementId, sameFile: imported.sameFile, lines: imported.lines, imported: imported.imported, alreadyKnown: imported.alreadyKnown,
       matched: summary.matched, matchedAmount: summary.matchedAmount, exceptions: summary.exceptions,
     }));
   }

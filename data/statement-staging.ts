@@ -17,6 +17,8 @@ export interface StagedStatement {
   statementId: number;
   /** True when this very file was imported before; nothing new was stored. */
   sameFile: boolean;
+  /** The account the statement belongs to: for the same file imported before, the account it was imported for. */
+  bankAccountId: number;
   lines: number;
   imported: number;
   alreadyKnown: number;
@@ -30,10 +32,8 @@ const CHUNK = 5000;
  * the unique key, so concurrent imports of overlapping files cannot both keep it.
  */
 export async function stageStatement(tx: Tx, input: StageInput): Promise<StagedStatement> {
-  const previous = await tx.bankStatement.findUnique({
-    where: { bankAccountId_fileSha256: { bankAccountId: input.bankAccountId, fileSha256: input.fileSha256 } },
-  });
-  if (previous) return { statementId: previous.id, sameFile: true, lines: previous.lineCount, imported: 0, alreadyKnown: previous.lineCount };
+  const previous = await tx.bankStatement.findUnique({ where: { fileSha256: input.fileSha256 } });
+  if (previous) return { statementId: previous.id, sameFile: true, bankAccountId: previous.bankAccountId, lines: previous.lineCount, imported: 0, alreadyKnown: previous.lineCount };
 
   const { header } = input;
   const [statement] = await tx.bankStatement.createManyAndReturn({
@@ -75,7 +75,7 @@ export async function stageStatement(tx: Tx, input: StageInput): Promise<StagedS
   }
   const alreadyKnown = input.lines.length - imported;
   await tx.bankStatement.update({ where: { id: statement.id }, data: { importedCount: imported, alreadyKnown } });
-  return { statementId: statement.id, sameFile: false, lines: input.lines.length, imported, alreadyKnown };
+  return { statementId: statement.id, sameFile: false, bankAccountId: input.bankAccountId, lines: input.lines.length, imported, alreadyKnown };
 }
 
 const REPEAT = /#repeat-\d+$/;

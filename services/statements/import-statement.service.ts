@@ -47,6 +47,9 @@ export async function importStatement(db: Db, actor: Actor, request: ImportReque
       const result = await stageStatement(tx, {
         bankAccountId: account.id, format, fileName: request.fileName, fileSha256, header: statement.header, lines: statement.lines, importedBy: `${actor.type}:${actor.id}`,
       });
+      if (result.bankAccountId !== account.id) {
+        throw new ApiError(409, 'conflict', `this file was already imported as statement ${result.statementId} for bank account ${result.bankAccountId}, not ${account.id}`);
+      }
       if (!result.sameFile) {
         await audit(tx, {
           actor, action: 'statement.imported', entityType: 'bank_statement', entityId: result.statementId,

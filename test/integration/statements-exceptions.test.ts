@@ -163,6 +163,19 @@ describe('bank statement exceptions and overlapping imports', () => {
     expect((await sys.call(support.key, 'POST', `/v1/statements/${statementId}/exceptions/resolve`, { action: 'ignore', reason: 'outgoing', note: 'x' })).status).toBe(403);
   });
 
+  it('refuses a CSV already imported for another bank account, instead of booking its lines a second time', async () => {
+    const x = await customerWithInvoice(12300);
+    const body = csv(`11.04.2026;123,00;${x.reference};;Horák;;W-1`);
+    await importCsv(body, 'april-11.csv');
+    const other = await sys.call(clerk.key, 'POST', '/v1/bank-accounts', { name: 'KB CZK', account: 'CZ6501000000001234567899', currency: 'CZK', csvMapping: MAPPING });
+    const statements = await sys.db.bankStatement.count();
+    const again = await uploadStatement(sys, clerk.key, body, 'april-11-kb.csv', { accountId: String(other.body.id) });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(new RegExp(`^this file was already imported as statement \\d+ for bank account ${accountId}, not ${other.body.id}$`));
+    expect(await sys.db.bankStatement.count()).toBe(statements);
+    expect(await sys.db.payment.count({ where: { customerId: x.customerId } })).toBe(1);
+  });
+
   it('imports overlapping exports without booking a shared line twice, even identical lines without a bank reference', async () => {
     const x = await customerWithInvoice(100000);
     const twin = `10.04.2026;300,00;${x.reference};19-2000145399/0800;Dvořák;;`;
