@@ -32,9 +32,12 @@ const Dismissal = z.object({
   reason: z.enum(EXCEPTION_REASONS).optional(),
 }).refine((d) => (d.lineIds === undefined) !== (d.reason === undefined), { message: 'give either lineIds or reason', path: ['lineIds'] });
 
+const MAX_STATEMENT_BYTES = 256 * 1024 * 1024;
+
 export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 1, fields: 10 } });
+    // A camt.053 entry takes about 1 KB: a 100,000-line month is 100 MB or more.
+    await app.register(multipart, { limits: { fileSize: MAX_STATEMENT_BYTES, files: 1, fields: 10 } });
 
     app.post('/statements', {
       config: { roles: CLERKS },
