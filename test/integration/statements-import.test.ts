@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountMatchKey, statementAccountOf, type StatementHeader } from '../../domain/statements';
+import { reconciliationWorkflowId } from '../../services/statements/reconciliation-start';
+import type { ReconciliationProgress } from '../../workflows/statement-reconciliation.workflow';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { FIXTURE_DIR, fixtureFile, loadFixtureCustomers, reconciled, resetLedger, uploadStatement, type LoadedCustomers } from './statements-fixtures';
 
@@ -96,6 +98,13 @@ describe('bank statement import and reconciliation', () => {
     // Money in = allocated + credit + what waits for a clerk, to the minor unit.
     const m = statement.summary.money;
     expect(m.incoming).toBe(m.allocated + m.credit + m.notBooked);
+    // What support sees when they ask the workflow (the Web UI's query tab, the CLI's progress bar).
+    const progress = await sys.temporal.workflow.getHandle(reconciliationWorkflowId(upload.body.statementId)).query<ReconciliationProgress>('progress');
+    expect(progress).toMatchObject({
+      statementId: upload.body.statementId, status: 'reconciled', linesTotal: upload.body.imported, linesDone: upload.body.imported,
+      matched: s.matched, matchedAmountMinor: s.matchedAmountMinor + s.creditMinor, exceptions: statement.summary.pending + Object.values<number>(statement.summary.exceptions).reduce((a, b) => a + b, 0),
+      summary: { matched: s.matched },
+    });
   });
 
   it('imports the same file again as nothing new, and books nothing twice', async () => {
