@@ -161,6 +161,21 @@ describe('bank statement import and reconciliation', () => {
     expect(await sys.db.bankStatement.count()).toBe(0);
   });
 
+  it("refuses a statement uploaded for another account than the one it names, or in another currency than its account's", async () => {
+    await resetLedger(sys);
+    const gpc = expectation('gpc-cz-2026-03');
+    const stated = statementAccountOf(gpc.header);
+    const other = await sys.call(clerk, 'POST', '/v1/bank-accounts', { name: 'Savings', account: 'CZ6508000000192000145399', currency: 'CZK' });
+    const wrongAccount = await uploadStatement(sys, clerk, fixtureFile(gpc.file), gpc.file, { accountId: String(other.body.id) });
+    expect([wrongAccount.status, wrongAccount.body.issues[0]]).toEqual([400, { field: 'accountId', reason: `the statement is for account ${stated}, not bank account ${other.body.id} (CZ6508000000192000145399)` }]);
+
+    await sys.call(clerk, 'POST', '/v1/bank-accounts', { name: 'Euro', account: stated, currency: 'EUR' });
+    const wrongCurrency = await uploadStatement(sys, clerk, fixtureFile(gpc.file), gpc.file);
+    expect([wrongCurrency.status, wrongCurrency.body.issues[0].field]).toEqual([400, 'file']);
+    expect(wrongCurrency.body.message).toMatch(/^the statement is in CZK but account .* is in EUR$/);
+    expect(await sys.db.bankStatement.count()).toBe(0);
+  });
+
   it('refuses a bank account with a broken CSV mapping, naming the field', async () => {
     const r = await sys.call(clerk, 'POST', '/v1/bank-accounts', { name: 'Bad', account: 'CZ6508000000192000145399', currency: 'CZK', csvMapping: { delimiter: ';;', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', hasHeader: true, columns: { date: 0 } } });
     expect(r.status).toBe(400);
