@@ -37,6 +37,9 @@ export async function createCustomer(db: Db, caller: Caller, input: NewCustomer)
   } catch (err) {
     if (isUniqueViolation(err)) {
       const target = JSON.stringify(err.meta ?? '');
+      if (target.includes('payment_reference_key')) {
+        throw new ApiError(409, 'conflict', 'paymentReference reads the same at the bank as another customer\'s (leading zeros and letter case do not count)', 'body.paymentReference');
+      }
       const field = target.includes('payment_reference') || target.includes('paymentReference') ? 'paymentReference' : 'username';
       throw new ApiError(409, 'conflict', `${field} is already used by another customer`, `body.${field}`);
     }

@@ -59,6 +59,21 @@ describe('a customer through the API and their billing workflow', () => {
     expect(await sys.db.customer.count()).toBe(before);
   });
 
+  it('refuses a payment reference a bank cannot tell from another customer\'s, naming the field', async () => {
+    const first = await sys.call(clerk, 'POST', '/v1/customers', { username: 'zero.one', name: 'Zero One', paymentReference: '4400123' });
+    expect(first.status).toBe(201);
+    const before = await sys.db.customer.count();
+    for (const paymentReference of ['004400123', '4400123']) {
+      const r = await sys.call(clerk, 'POST', '/v1/customers', { username: `zero.${paymentReference}`, name: 'Zero Two', paymentReference });
+      expect([r.status, r.body.issues?.[0]?.field]).toEqual([409, 'body.paymentReference']);
+    }
+    const letters = await sys.call(clerk, 'POST', '/v1/customers', { username: 'net.a', name: 'Net A', paymentReference: 'net-a7' });
+    expect(letters.status).toBe(201);
+    const upper = await sys.call(clerk, 'POST', '/v1/customers', { username: 'net.b', name: 'Net B', paymentReference: 'NET-A7' });
+    expect([upper.status, upper.body.message]).toEqual([409, "paymentReference reads the same at the bank as another customer's (leading zeros and letter case do not count)"]);
+    expect(await sys.db.customer.count()).toBe(before + 1);
+  });
+
   it('rejects calls without a valid key', async () => {
     const r = await sys.call('stl_nope', 'GET', '/v1/customers');
     expect(r.status).toBe(401);

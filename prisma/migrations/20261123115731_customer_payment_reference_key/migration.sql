@@ -7,5 +7,6 @@ ALTER TABLE "customers" ADD COLUMN "payment_reference_key" TEXT GENERATED ALWAYS
        ELSE upper(btrim("payment_reference")) END
 ) STORED;
 
--- CreateIndex
-CREATE INDEX "customers_payment_reference_key_idx" ON "customers"("payment_reference_key");
+-- Unique: two customers whose references a bank cannot tell apart, like 0012345 and 12345
+-- or abc and ABC, would make every payment of theirs ambiguous.
+CREATE UNIQUE INDEX "customers_payment_reference_key_key" ON "customers"("payment_reference_key");
