@@ -66,7 +66,8 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 // Any two relays (one per worker process) would interleave one workflow's messages; one at a time sends them.
-const RELAY_LOCK = 0x5e771e;
+// The two-int lock form keeps clear of the single-bigint locks external keys take.
+const RELAY_LOCK = [0x5e77, 1] as const;
 
 export interface DeliveryOptions {
   /** Workflows sent to at once; one workflow's messages always go one after another. */
@@ -91,7 +92,7 @@ export async function deliverPendingSignals(
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   return db.$transaction(
     async (tx) => {
-      const [{ relay }] = await tx.$queryRaw<Array<{ relay: boolean }>>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as relay`;
+      const [{ relay }] = await tx.$queryRaw<Array<{ relay: boolean }>>`select pg_try_advisory_xact_lock(${RELAY_LOCK[0]}::int, ${RELAY_LOCK[1]}::int) as relay`;
       if (!relay) return { delivered: 0, failed: 0 };
       const rows = await tx.$queryRaw<Row[]>`
         select id, workflow_id, workflow_type, start_args, signal, payload, attempts
@@ -125,7 +126,7 @@ export async function deliverPendingSignals(
       }
       if (failed.length > 0) {
         await tx.$executeRaw`
-          update outbox o set attempts = attempts + t.attempted::int, last_error = t.error, retry_at = now() + make_interval(secs => t.delay)
+          update outbox o set attempts = attempts + t.attempted::int, last_error = t.error, retry_at = clock_timestamp() + make_interval(secs => t.delay)
             from unnest(${failed.map((f) => f.id)}::bigint[], ${failed.map((f) => f.error)}::text[], ${failed.map((f) => f.attempted)}::boolean[], ${failed.map((f) => f.delay)}::int[])
                  as t(id, error, attempted, delay)
            where o.id = t.id`;

@@ -37,7 +37,7 @@ export async function createCustomer(db: Db, caller: Caller, input: NewCustomer)
   } catch (err) {
     if (isUniqueViolation(err)) {
       const target = JSON.stringify(err.meta ?? '');
-      if (target.includes('payment_reference_key')) {
+      if (target.includes('payment_reference_key_key')) {
         throw new ApiError(409, 'conflict', 'paymentReference reads the same at the bank as another customer\'s (leading zeros and letter case do not count)', 'body.paymentReference');
       }
       const field = target.includes('payment_reference') || target.includes('paymentReference') ? 'paymentReference' : 'username';

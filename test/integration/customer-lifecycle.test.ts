@@ -63,10 +63,11 @@ describe('a customer through the API and their billing workflow', () => {
     const first = await sys.call(clerk, 'POST', '/v1/customers', { username: 'zero.one', name: 'Zero One', paymentReference: '4400123' });
     expect(first.status).toBe(201);
     const before = await sys.db.customer.count();
-    for (const paymentReference of ['004400123', '4400123']) {
-      const r = await sys.call(clerk, 'POST', '/v1/customers', { username: `zero.${paymentReference}`, name: 'Zero Two', paymentReference });
-      expect([r.status, r.body.issues?.[0]?.field]).toEqual([409, 'body.paymentReference']);
-    }
+    const padded = await sys.call(clerk, 'POST', '/v1/customers', { username: 'zero.two', name: 'Zero Two', paymentReference: '004400123' });
+    expect([padded.status, padded.body.issues?.[0]?.field]).toEqual([409, 'body.paymentReference']);
+    expect(padded.body.message).toBe("paymentReference reads the same at the bank as another customer's (leading zeros and letter case do not count)");
+    const same = await sys.call(clerk, 'POST', '/v1/customers', { username: 'zero.three', name: 'Zero Three', paymentReference: '4400123' });
+    expect([same.status, same.body.message]).toEqual([409, 'paymentReference is already used by another customer']);
     const letters = await sys.call(clerk, 'POST', '/v1/customers', { username: 'net.a', name: 'Net A', paymentReference: 'net-a7' });
     expect(letters.status).toBe(201);
     const upper = await sys.call(clerk, 'POST', '/v1/customers', { username: 'net.b', name: 'Net B', paymentReference: 'NET-A7' });

@@ -121,8 +121,14 @@ describe('outbox delivery', () => {
     const gate = new Promise<void>((r) => (release = r));
     const first = deliverPendingSignals(t.db, 100, async () => gate);
     await sleep(200);
-    expect(await deliverPendingSignals(t.db, 100, recorder().deliver)).toEqual({ delivered: 0, failed: 0 });
+    // Recorded while the first relay is still sending 1–3: a second relay must not send it ahead of them.
+    await enqueue('billing-customer-1', { n: 4 });
+    const second = recorder();
+    expect(await deliverPendingSignals(t.db, 100, second.deliver)).toEqual({ delivered: 0, failed: 0 });
     release();
     expect(await first).toEqual({ delivered: 3, failed: 0 });
+    const after = recorder();
+    await deliverPendingSignals(t.db, 100, after.deliver);
+    expect(after.sent).toEqual([{ workflowId: 'billing-customer-1', payload: { n: 4 } }]);
   });
 });
