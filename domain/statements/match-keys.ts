@@ -3,9 +3,9 @@
 // remembered from earlier manual resolutions. The first three are explicit statements
 // by the payer; if they disagree (VS of one customer, invoice number of another) no
 // customer is guessed. When none of them names a customer, a specific symbol (some ISPs
-// ask for the customer number there) and then a payer account remembered from earlier
-// manual resolutions are consulted. The constant symbol only classifies the payment
-// (e.g. 0308, services) and never identifies anyone.
+// ask for the customer number there) and a payer account remembered from earlier manual
+// resolutions are consulted, with the same rule. The constant symbol only classifies the
+// payment (e.g. 0308, services) and never identifies anyone.
 import { accountMatchKey } from './account-number';
 import { MatchCandidate, MatchKey } from './match-types';
 import { normalizeSymbol, symbolsInText } from './payment-symbols';
@@ -72,16 +72,7 @@ export class CandidateIndex {
       clues.push({ key: 'message_reference', label: `VS ${messageVs} in the message`, customerIds: this.byReference.get(messageVs) ?? [] });
     }
     let found = clues.filter((clue) => clue.customerIds.length > 0);
-    const ss = normalizeSymbol(line.specificSymbol) ?? symbolsInText(line.message).specificSymbol;
-    if (found.length === 0 && ss && ss !== vs) {
-      const owners = this.byReference.get(ss) ?? [];
-      if (owners.length > 0) found = [{ key: 'specific_symbol', label: `SS ${ss}`, customerIds: owners }];
-    }
-    if (found.length === 0 && line.counterAccount) {
-      const account = accountMatchKey(line.counterAccount);
-      const owners = this.byAccount.get(account) ?? [];
-      if (owners.length > 0) found = [{ key: 'counter_account', label: `payer account ${line.counterAccount}`, customerIds: owners }];
-    }
+    if (found.length === 0) found = this.fallbackClues(line, vs);
     const customerIds = [...new Set(found.flatMap((clue) => clue.customerIds))].sort();
     const describe = (list: readonly Clue[]) => list.map((clue) => `${clue.label} → ${clue.customerIds.join(', ') || 'nobody'}`).join('; ');
     return {
@@ -90,6 +81,17 @@ export class CandidateIndex {
       mentionedInvoiceIds: mentioned,
       detail: describe(found.length > 0 ? found : clues) || 'no variable symbol, invoice number or known payer account',
     };
+  }
+
+  /** Weaker hints, heard only when the payer named nobody; like the explicit clues, if they disagree nobody is guessed. */
+  private fallbackClues(line: StatementLine, vs: string | undefined): Clue[] {
+    const clues: Clue[] = [];
+    const ss = normalizeSymbol(line.specificSymbol) ?? symbolsInText(line.message).specificSymbol;
+    const bySs = ss && ss !== vs ? this.byReference.get(ss) ?? [] : [];
+    if (bySs.length > 0) clues.push({ key: 'specific_symbol', label: `SS ${ss}`, customerIds: bySs });
+    const byAccount = line.counterAccount ? this.byAccount.get(accountMatchKey(line.counterAccount)) ?? [] : [];
+    if (byAccount.length > 0) clues.push({ key: 'counter_account', label: `payer account ${line.counterAccount}`, customerIds: byAccount });
+    return clues;
   }
 
   private invoiceNumbersIn(message: string | undefined): string[] {

@@ -48,13 +48,16 @@ describe('CandidateIndex.identify', () => {
     expect(index.identify(line({ variableSymbol: '1006', counterAccount: '2801234567/2010' })).customerIds).toEqual(['C-CZ-006']);
   });
 
-  it('reads a specific symbol as a customer reference only when the explicit clues name nobody', () => {
+  it('reads a specific symbol as a customer reference only when the explicit clues name nobody, and not against a remembered payer account', () => {
     expect(index.identify(line({ specificSymbol: '0001004', constantSymbol: '1002' }))).toMatchObject({ customerIds: ['C-CZ-004'], matchedBy: 'specific_symbol', detail: 'SS 1004 → C-CZ-004' });
     expect(index.identify(line({ message: '/VS/555/SS/1004/KS/0308' }))).toMatchObject({ customerIds: ['C-CZ-004'], matchedBy: 'specific_symbol' });
     // A VS that names someone wins; the SS is not a second opinion that could make it ambiguous.
     expect(index.identify(line({ variableSymbol: '1002', specificSymbol: '1004' }))).toMatchObject({ customerIds: ['C-CZ-002'], matchedBy: 'variable_symbol' });
-    // A known SS goes before a remembered payer account.
-    expect(index.identify(line({ specificSymbol: '1004', counterAccount: '2801234567/2010' })).customerIds).toEqual(['C-CZ-004']);
+    // An SS and a remembered payer account that disagree are both only hints: nobody is guessed.
+    expect(index.identify(line({ specificSymbol: '1004', counterAccount: 'CZ11 2010 0000 0028 0123 4567' }))).toMatchObject({
+      customerIds: ['C-CZ-004', 'C-CZ-006', 'C-CZ-007'], matchedBy: undefined,
+    });
+    expect(index.identify(line({ specificSymbol: '1006', counterAccount: '2801234567/2010' }))).toMatchObject({ customerIds: ['C-CZ-006', 'C-CZ-007'], matchedBy: undefined });
   });
 
   it('explains when nothing is known', () => {
