@@ -7,6 +7,9 @@ import type { ActivityDeps } from './deps';
 export type { BatchResult as StatementBatchResult } from '../services/statements/reconcile-batch.service';
 export type { StatementSummary } from '../services/statements/statement-summary.service';
 
+// A batch is remembered per workflow run; an activity run on its own has no run and only its own attempts.
+const runOf = (info: Context['info']) => info.workflowExecution?.runId ?? `activity:${info.activityId}`;
+
 export function statementActivities(deps: ActivityDeps) {
   return {
     /** Lines to reconcile, for progress; fails for good if the statement does not exist. */
@@ -20,7 +23,7 @@ export function statementActivities(deps: ActivityDeps) {
     async reconcileStatementBatch(input: { statementId: number; limit: number; afterLineNo?: number }): Promise<BatchResult> {
       const beat = setInterval(() => Context.current().heartbeat(), 5_000);
       try {
-        return await reconcileNextBatch(deps.db, input.statementId, input.limit, input.afterLineNo ?? 0);
+        return await reconcileNextBatch(deps.db, input.statementId, input.limit, input.afterLineNo ?? 0, runOf(Context.current().info));
       } catch (error) {
         if (error instanceof MatchInputError) throw ApplicationFailure.nonRetryable(error.message, 'BadStatementData');
         throw error;

@@ -26,13 +26,14 @@ const SYSTEM: Actor = { type: 'system', id: 'statement-reconciliation' };
 /**
  * Matches and books the statement's next `limit` unmatched lines in one transaction:
  * the batch is either booked whole or not at all, so a crash anywhere repeats it cleanly.
- * Asked again from the same line after it committed, it answers what it booked then.
+ * Asked again by the same workflow run from the same line after it committed, it answers
+ * what it booked then.
  */
-export async function reconcileNextBatch(db: Db, statementId: number, limit: number, afterLineNo: number): Promise<BatchResult> {
+export async function reconcileNextBatch(db: Db, statementId: number, limit: number, afterLineNo: number, runId: string): Promise<BatchResult> {
   return db.$transaction(
     async (tx) => {
       const lines = await claimPendingLines(tx, statementId, limit, afterLineNo);
-      const earlier = await recordedBatch<BatchResult>(tx, statementId, afterLineNo);
+      const earlier = await recordedBatch<BatchResult>(tx, { statementId, runId, afterLineNo });
       if (earlier) return earlier;
       if (lines.length === 0) return { lines: 0, matched: 0, matchedAmountMinor: 0, exceptions: 0, matchMs: 0, lastLineNo: afterLineNo, more: false };
       const matchStart = performance.now();
@@ -63,7 +64,7 @@ export async function reconcileNextBatch(db: Db, statementId: number, limit: num
         lastLineNo: lines.at(-1)!.lineNo,
         more: lines.length === limit,
       };
-      await recordBatch(tx, statementId, afterLineNo, { ...result });
+      await recordBatch(tx, { statementId, runId, afterLineNo }, { ...result });
       return result;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -65,7 +65,7 @@ describe('booking random statements in Postgres', () => {
     const account = await db.bankAccount.create({ data: { name: 'A', account: '2900123456/2010', accountKey: '2900123456/2010', currency: 'CZK' } });
     const staged = await db.$transaction((tx) => stageStatement(tx, { bankAccountId: account.id, format: 'csv', fileName: 'p.csv', fileSha256: `p${seed}`, header: { accountNumber: '2900123456/2010', currency: 'CZK' }, lines, importedBy: 'test' }));
     for (let more = true, cursor = 0; more; ) {
-      const batch = await reconcileNextBatch(db, staged.statementId, int(1, 7), cursor);
+      const batch = await reconcileNextBatch(db, staged.statementId, int(1, 7), cursor, 'property-test');
       [more, cursor] = [batch.more, batch.lastLineNo];
     }
 

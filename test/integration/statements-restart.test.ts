@@ -72,10 +72,13 @@ describe('a statement reconciliation whose worker dies mid-run', () => {
     const csv = ['Datum;Objem;VS;ID', ...Array.from({ length: 6 }, (_, i) => `02.04.2026;100,00;${880000 + i};Q${i}`)].join('\n');
     const upload = await uploadStatement(sys, clerk, csv, 'april.csv', { accountId: String(account.id) });
     const statementId: number = upload.body.statementId;
-    const first = await reconcileNextBatch(sys.db, statementId, 4, 0);
+    const first = await reconcileNextBatch(sys.db, statementId, 4, 0, 'run-a');
     expect(first).toMatchObject({ lines: 4, matched: 4, matchedAmountMinor: 40000, lastLineNo: 5, more: true });
-    expect(await reconcileNextBatch(sys.db, statementId, 4, 0)).toEqual(first);
+    expect(await reconcileNextBatch(sys.db, statementId, 4, 0, 'run-a')).toEqual(first);
     expect(await sys.db.payment.count({ where: { statementId } })).toBe(4);
-    expect(await reconcileNextBatch(sys.db, statementId, 4, first.lastLineNo)).toMatchObject({ lines: 2, matched: 2, more: false });
+    // A later run (the file uploaded again) answers for itself: what is left, not run-a's batch again.
+    expect(await reconcileNextBatch(sys.db, statementId, 4, 0, 'run-b')).toMatchObject({ lines: 2, matched: 2, lastLineNo: 7, more: false });
+    expect(await reconcileNextBatch(sys.db, statementId, 4, 7, 'run-b')).toMatchObject({ lines: 0, more: false });
+    expect(await sys.db.payment.count({ where: { statementId } })).toBe(6);
   });
 });

@@ -31,13 +31,13 @@ describe("a reconciling statement's customer signals", () => {
     }));
     const signals = () => db.outboxMessage.findMany({ where: { signal: 'paymentPosted' }, orderBy: { id: 'asc' } });
 
-    const first = await reconcileNextBatch(db, staged.statementId, 2, 0);
+    const first = await reconcileNextBatch(db, staged.statementId, 2, 0, 'test-run');
     expect(first).toMatchObject({ lines: 2, matched: 2, more: true });
     expect((await signals()).map((s) => [s.workflowId, s.lane, s.heldFor])).toEqual([
       [`billing-customer-${customers[0]!.id}`, OUTBOX_LANE.held, `statement:${staged.statementId}`],
       [`billing-customer-${customers[1]!.id}`, OUTBOX_LANE.held, `statement:${staged.statementId}`],
     ]);
-    await reconcileNextBatch(db, staged.statementId, 2, first.lastLineNo);
+    await reconcileNextBatch(db, staged.statementId, 2, first.lastLineNo, 'test-run');
     expect((await signals()).every((s) => s.lane === OUTBOX_LANE.held)).toBe(true);
 
     // The second customer's line is blocked by now: their signal goes out before everyone else's.

@@ -1,11 +1,12 @@
 -- CreateTable
 CREATE TABLE "statement_batches" (
     "statement_id" INTEGER NOT NULL,
+    "run_id" TEXT NOT NULL,
     "after_line_no" INTEGER NOT NULL,
     "result" JSONB NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "statement_batches_pkey" PRIMARY KEY ("statement_id","after_line_no")
+    CONSTRAINT "statement_batches_pkey" PRIMARY KEY ("statement_id","run_id","after_line_no")
 );
 
 -- AddForeignKey
