@@ -1,6 +1,7 @@
 import { ConfigError } from '../infra/config';
 import { runMain } from '../infra/run-main';
 import { createCommandContext, type CommandContext } from './context';
+import { dbCommand } from './db.command';
 import { demoCommand } from './demo.command';
 import { billingRunCommand } from './billing-run.command';
 import { dunningCommand } from './dunning.command';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<
   'billing-run': billingRunCommand,
   demo: demoCommand,
   statement: statementCommand,
+  db: dbCommand,
 };
 
 runMain(async () => {

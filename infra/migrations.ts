@@ -7,12 +7,13 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '..', 'prisma', 'migration
 export const SCHEMA_PATH = path.resolve(__dirname, '..', 'prisma', 'schema.prisma');
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-async function loadMigrations(): Promise<MigrationList> {
+async function loadMigrations(upTo?: string): Promise<MigrationList> {
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   const lockContent = await readFile(lockPath, 'utf8').catch(() => null);
   const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
+    .filter((name) => upTo === undefined || name <= upTo)
     .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (name) => ({
@@ -28,9 +29,12 @@ async function loadMigrations(): Promise<MigrationList> {
   return { baseDir: MIGRATIONS_DIR, lockfile: { path: 'migration_lock.toml', content: lockContent }, shadowDbInitScript: '', migrationDirectories };
 }
 
-/** Applies pending migrations the way `prisma migrate deploy` does, recording them in `_prisma_migrations`. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await loadMigrations();
+/**
+ * Applies pending migrations the way `prisma migrate deploy` does, recording them in
+ * `_prisma_migrations`; `upTo` (a migration's directory name) stops there, as an older release would.
+ */
+export async function applyMigrations(databaseUrl: string, upTo?: string): Promise<string[]> {
+  const migrationsList = await loadMigrations(upTo);
   return withSchemaEngine(databaseUrl, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return out.appliedMigrationNames;
