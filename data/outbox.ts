@@ -53,6 +53,13 @@ export async function releaseAbandonedHolds(db: Pick<Db, '$executeRaw' | '$query
   return released;
 }
 
+/** Deletes up to `limit` messages delivered more than `days` ago, oldest first; returns how many. */
+export async function deleteDeliveredOlderThan(db: Pick<Db, '$executeRaw'>, days: number, limit = 10_000): Promise<number> {
+  return db.$executeRaw`
+    delete from outbox where id in (
+      select id from outbox where delivered_at < now() - make_interval(days => ${days}::int) order by id limit ${limit})`;
+}
+
 export interface PendingSignal extends SignalMessage {
   id: bigint;
   attempts: number;

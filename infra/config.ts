@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   ISP_NAME: z.string().min(1).default('Your ISP'),
   /** Customer messages per second across all workers (SMS gateways throttle and bill). */
   NOTIFY_RATE_PER_SECOND: z.coerce.number().positive().default(5),
+  /** Delivered workflow signals are kept this long (Temporal's histories keep their own record). */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { deliverPendingSignals, releaseAbandonedHolds, type PendingSignal } from '../data/outbox';
+import { deleteDeliveredOlderThan, deliverPendingSignals, releaseAbandonedHolds, type PendingSignal } from '../data/outbox';
 import type { Db } from '../infra/prisma';
 import { logger } from '../infra/logger';
 
@@ -14,7 +14,7 @@ export interface OutboxRelay {
 /** A reconciling statement adds held signals every few seconds; one silent this long has died. */
 const HOLD_IDLE_MS = 10 * 60_000;
 
-export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: string; intervalMs?: number; batchSize?: number; parallel?: number }): OutboxRelay {
+export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: string; intervalMs?: number; batchSize?: number; parallel?: number; retentionDays?: number }): OutboxRelay {
   const log = logger.child({ component: 'outbox-relay' });
   const interval = deps.intervalMs ?? 500;
   let running: Promise<void> | undefined;
@@ -32,11 +32,23 @@ export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: st
   };
 
   let holdsCheckedAt = 0;
+  let prunedAt = 0;
   const pass = async (): Promise<number> => {
     if (Date.now() - holdsCheckedAt > 60_000) {
       holdsCheckedAt = Date.now();
       const released = await releaseAbandonedHolds(deps.db, HOLD_IDLE_MS);
       if (released > 0) log.warn({ released }, 'released signals held by a job that stopped adding to them');
+    }
+    if (Date.now() - prunedAt > 3_600_000) {
+      prunedAt = Date.now();
+      // In slices, so no single delete holds locks for long.
+      let deleted = 0;
+      let slice: number;
+      do {
+        slice = await deleteDeliveredOlderThan(deps.db, deps.retentionDays ?? 30);
+        deleted += slice;
+      } while (slice > 0);
+      if (deleted > 0) log.info({ deleted, retentionDays: deps.retentionDays ?? 30 }, 'deleted delivered outbox messages');
     }
     const { delivered, failed } = await deliverPendingSignals(deps.db, deps.batchSize ?? 100, send, { parallel: deps.parallel ?? 8 });
     if (failed) log.warn({ failed }, 'outbox delivery failed, will retry');

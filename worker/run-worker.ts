@@ -45,7 +45,7 @@ export async function runWorker(opts: {
   const notificationWorker = await createNotificationWorker(workerConnection, { ...workerOptions, perSecond: config.NOTIFY_RATE_PER_SECOND });
   const running = Promise.all([worker.run(), notificationWorker.run()]);
   running.catch((err) => logger.error({ err }, 'worker stopped unexpectedly'));
-  const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue });
+  const relay = startOutboxRelay({ db, temporal: client, taskQueue: opts.taskQueue, retentionDays: config.OUTBOX_RETENTION_DAYS });
   const heartbeat = startHeartbeat(db, opts.taskQueue);
   await ensureMonthlyBillingSchedule(client, opts.taskQueue).catch((err) => logger.warn({ err }, 'could not create the monthly billing schedule'));
   await ensureNetworkSweepSchedule(client, opts.taskQueue).catch((err) => logger.warn({ err }, 'could not create the network sweep schedule'));

@@ -2,7 +2,7 @@
 // and the order one workflow hears its signals in. `deliver` records instead of calling
 // Temporal (the relay's own Temporal path runs in every end-to-end test).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deliverPendingSignals, OUTBOX_LANE, releaseAbandonedHolds, releaseHeldSignals, retryDelaySeconds, type PendingSignal } from '../../data/outbox';
+import { deleteDeliveredOlderThan, deliverPendingSignals, OUTBOX_LANE, releaseAbandonedHolds, releaseHeldSignals, retryDelaySeconds, type PendingSignal } from '../../data/outbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('outbox delivery', () => {
@@ -130,5 +130,16 @@ describe('outbox delivery', () => {
     const after = recorder();
     await deliverPendingSignals(t.db, 100, after.deliver);
     expect(after.sent).toEqual([{ workflowId: 'billing-customer-1', payload: { n: 4 } }]);
+  });
+
+  it('deletes messages delivered longer ago than the retention, never an undelivered one', async () => {
+    for (const n of [1, 2, 3, 4]) await enqueue('billing-customer-1', { n });
+    await t.db.$executeRaw`update outbox set created_at = now() - interval '40 days', delivered_at = case (payload ->> 'n')::int
+      when 1 then now() - interval '31 days' when 2 then now() - interval '32 days' when 3 then now() - interval '29 days' end`;
+    expect(await deleteDeliveredOlderThan(t.db, 30, 1)).toBe(1);
+    expect(await deleteDeliveredOlderThan(t.db, 30)).toBe(1);
+    expect(await deleteDeliveredOlderThan(t.db, 30)).toBe(0);
+    const left = await t.db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(left.map((m) => (m.payload as { n: number }).n)).toEqual([3, 4]);
   });
 });
