@@ -20,10 +20,12 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export function errorHandler(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
-    const issues = error.validation.map((v) => ({
-      field: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      reason: v.message ?? 'invalid',
-    }));
+    const issues = error.validation.map((v) => {
+      const path = [context, ...v.instancePath.split('/').filter(Boolean)];
+      // An unknown field is named as the field itself: body.idempotency_key, "not a field of this request".
+      const unknown = v.keyword === 'unrecognized_keys' ? (v.params as { issue?: { keys?: string[] } }).issue?.keys?.[0] : undefined;
+      return unknown ? { field: [...path, unknown].join('.'), reason: 'is not a field of this request' } : { field: path.join('.'), reason: v.message ?? 'invalid' };
+    });
     void reply.code(400).send({ error: 'validation', message: `${issues[0]!.field}: ${issues[0]!.reason}`, issues });
     return;
   }

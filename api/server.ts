@@ -6,6 +6,7 @@ import { logger } from '../infra/logger';
 import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler } from './errors';
+import { strictBody } from './strict-body';
 import { healthRoutes } from './routes/health';
 import { customerRoutes } from './routes/customers';
 import { dunningRoutes } from './routes/dunning';
@@ -29,7 +30,7 @@ export type App = FastifyInstance;
 
 export async function buildServer(deps: ApiDeps): Promise<App> {
   const app = Fastify({ loggerInstance: logger.child({ component: 'api' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: route.httpPart === 'body' ? strictBody(route.schema) : route.schema } as never));
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(swagger, {

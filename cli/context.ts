@@ -36,8 +36,13 @@ export function createCommandContext(): CommandContext {
     },
     flags(argv, spec) {
       const options = Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }]));
-      const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-      return { ...(values as object), _: positionals } as never;
+      try {
+        const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        return { ...(values as object), _: positionals } as never;
+      } catch (err) {
+        // parseArgs' own message names the option: "Unknown option '--acount'", "Option '--account <value>' argument missing".
+        throw new ConfigError(`${(err as Error).message.split('. ')[0]}; options here: ${Object.keys(spec).map((k) => `--${k}`).join(' ')}`);
+      }
     },
     parse(schema, value) {
       const result = schema.safeParse(value);

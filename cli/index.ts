@@ -1,3 +1,4 @@
+import './logs-to-stderr';
 import { ConfigError } from '../infra/config';
 import { runMain } from '../infra/run-main';
 import { createCommandContext, type CommandContext } from './context';

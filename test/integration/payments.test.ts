@@ -140,6 +140,9 @@ describe('payments: record, allocate, reverse', () => {
       [manualPayment(id, 1000, { currency: 'taka' }), 'body.currency'],
       [manualPayment(987654, 1000), 'body.customerId'],
       [{ amountMinor: 1000, currency: 'BDT', method: 'cash' }, 'body.customerId'],
+      // A misspelt field is refused, not dropped: dropped, these would pay twice or on the wrong day.
+      [manualPayment(id, 1000, { idempotency_key: 'form-1' }), 'body.idempotency_key'],
+      [manualPayment(id, 1000, { recievedAt: '2026-11-20T10:00:00Z' }), 'body.recievedAt'],
     ];
     for (const [body, field] of cases) {
       const r = await sys.call(clerk.key, 'POST', '/v1/payments', body);
