@@ -31,7 +31,7 @@ export function matchStatementLines(lines: readonly StatementLine[], candidates:
     if (earlier === undefined) firstSeenAt.set(line.identity, line.lineNo);
     if (known.has(line.identity)) return exception('duplicate', 'imported before');
     if (earlier !== undefined) return exception('duplicate', `same line as line ${earlier} of this statement`);
-    if (line.amountMinor < 0) return exception('outgoing', who.detail);
+    if (line.amountMinor < 0) return exception('outgoing', who.customerIds.length > 0 ? `money going out; ${who.detail}` : 'money going out (a fee, a refund or a transfer)');
     if (line.amountMinor === 0) return exception('zero_amount', who.detail);
     if (who.customerIds.length === 0) return exception('unknown_reference', who.detail);
     if (who.customerIds.length > 1 || !who.matchedBy) return exception('ambiguous', who.detail);

@@ -94,6 +94,12 @@ describe('matchStatementLines', () => {
     expect(knownVs).toMatchObject({ kind: 'exception', reason: 'unknown_reference', detail: 'VS 999 → nobody' });
   });
 
+  it('says an outgoing line is money going out, naming a customer the clues point at (a refund)', () => {
+    const [fee, refund] = matchStatementLines([line({ amountMinor: -3500, message: 'poplatek' }), line({ amountMinor: -10000, variableSymbol: '501' })], [rahim]).outcomes;
+    expect(fee).toMatchObject({ reason: 'outgoing', detail: 'money going out (a fee, a refund or a transfer)' });
+    expect(refund).toMatchObject({ reason: 'outgoing', candidateCustomerIds: ['C-1'], detail: 'money going out; VS 501 → C-1' });
+  });
+
   it('flags a reference shared by two customers as ambiguous', () => {
     const twin = customer({ customerId: 'C-9', paymentReference: '501' });
     expect(matchStatementLines([line({ variableSymbol: '501' })], [rahim, twin]).outcomes[0]).toMatchObject({ reason: 'ambiguous', candidateCustomerIds: ['C-1', 'C-9'] });
