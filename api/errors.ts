@@ -23,7 +23,7 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
     const issues = error.validation.map((v) => {
       const path = [context, ...v.instancePath.split('/').filter(Boolean)];
       // An unknown field is named as the field itself: body.idempotency_key, "not a field of this request".
-      const unknown = v.keyword === 'unrecognized_keys' ? (v.params as { issue?: { keys?: string[] } }).issue?.keys?.[0] : undefined;
+      const unknown = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys?.[0] : undefined;
       return unknown ? { field: [...path, unknown].join('.'), reason: 'is not a field of this request' } : { field: path.join('.'), reason: v.message ?? 'invalid' };
     });
     void reply.code(400).send({ error: 'validation', message: `${issues[0]!.field}: ${issues[0]!.reason}`, issues });
