@@ -23,7 +23,9 @@ export interface BatchResult {
   /** Invoices that would be (dry run) or were issued in this page. */
   invoices: number;
   lines: number;
+  /** All currencies added together: meaningful only when every customer bills in one currency; see byCurrency. */
   amountMinor: number;
+  byCurrency: Record<string, number>;
   alreadyInvoiced: number;
   byTariff: Record<string, { lines: number; amountMinor: number }>;
   sample: Array<{ customerId: number; totalMinor: number; lines: number; dueDate: string }>;
@@ -43,6 +45,7 @@ export async function billCustomerBatch(db: Db, input: BatchInput): Promise<Batc
     amountMinor: 0,
     alreadyInvoiced: 0,
     byTariff: {},
+    byCurrency: {},
     sample: [],
     failures: [],
   };
@@ -71,6 +74,7 @@ export async function billCustomerBatch(db: Db, input: BatchInput): Promise<Batc
   for (const d of counted) {
     result.lines += d.invoice.lines.length;
     result.amountMinor += d.invoice.totalMinor;
+    result.byCurrency[d.currency] = (result.byCurrency[d.currency] ?? 0) + d.invoice.totalMinor;
     for (const l of d.invoice.lines) {
       const key = l.subscriptionId === null ? 'one-off charges' : l.description.replace(/ \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/, '');
       const t = (result.byTariff[key] ??= { lines: 0, amountMinor: 0 });

@@ -25,6 +25,8 @@ export interface BillingRunProgress {
   invoices: number;
   lines: number;
   amountMinor: number;
+  /** Totals per currency (runs started before it existed have none). */
+  byCurrency?: Record<string, number>;
   alreadyInvoiced: number;
   announced: number;
   byTariff: Record<string, { lines: number; amountMinor: number }>;
@@ -71,6 +73,7 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
     p.invoices += page.invoices;
     p.lines += page.lines;
     p.amountMinor += page.amountMinor;
+    for (const [currency, amount] of Object.entries(page.byCurrency ?? {})) (p.byCurrency ??= {})[currency] = (p.byCurrency[currency] ?? 0) + amount;
     p.alreadyInvoiced += page.alreadyInvoiced;
     for (const [tariff, t] of Object.entries(page.byTariff)) {
       const acc = (p.byTariff[tariff] ??= { lines: 0, amountMinor: 0 });

@@ -12,6 +12,7 @@ const Progress = z.object({
   invoices: z.number(),
   lines: z.number(),
   amountMinor: z.number(),
+  byCurrency: z.record(z.string(), z.number()).optional(),
   alreadyInvoiced: z.number(),
   announced: z.number(),
   byTariff: z.record(z.string(), z.object({ lines: z.number(), amountMinor: z.number() })),

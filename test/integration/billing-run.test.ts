@@ -67,6 +67,7 @@ describe('bulk billing run', () => {
     }, 60_000);
     expect(done).toMatchObject({ invoices: CUSTOMERS, customersDone: CUSTOMERS, announced: CUSTOMERS, failures: [] });
     expect(done.amountMinor).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+    expect(done.byCurrency).toEqual({ BDT: done.amountMinor }); // every customer here bills in taka
 
     const invoices = await sys.db.invoice.findMany({ include: { lines: true }, orderBy: { number: 'asc' } });
     expect(invoices.map((i) => i.number)).toEqual(Array.from({ length: CUSTOMERS }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`));
