@@ -36,7 +36,8 @@ const toLine = (r: Row): PendingLine => {
 /**
  * The statement's next unmatched lines in file order after a cursor. The statement row is
  * locked rather than its lines (one row instead of thousands, each a write): a second
- * attempt at the same batch (a retried activity) waits here and then sees the lines as done.
+ * attempt at the same batch (a retried activity) waits here, then finds the batch's stored
+ * result (statement_batches) instead of booking anything again.
  * Only exception lines are ever locked one by one, by their resolution.
  */
 export async function claimPendingLines(tx: Tx, statementId: number, limit: number, afterLineNo = 0): Promise<PendingLine[]> {

@@ -67,12 +67,13 @@ export class CandidateIndex {
       hits.forEach((hit) => mentioned.add(hit.invoiceId));
       clues.push({ key: 'invoice_number', label: `invoice ${number}`, customerIds: hits.map((h) => h.customerId) });
     }
-    const messageVs = symbolsInText(line.message).variableSymbol;
+    const inText = symbolsInText(line.message);
+    const messageVs = inText.variableSymbol;
     if (messageVs && messageVs !== vs) {
       clues.push({ key: 'message_reference', label: `VS ${messageVs} in the message`, customerIds: this.byReference.get(messageVs) ?? [] });
     }
     let found = clues.filter((clue) => clue.customerIds.length > 0);
-    if (found.length === 0) found = this.fallbackClues(line, vs);
+    if (found.length === 0) found = this.fallbackClues(line, vs, normalizeSymbol(line.specificSymbol) ?? inText.specificSymbol);
     const customerIds = [...new Set(found.flatMap((clue) => clue.customerIds))].sort();
     const describe = (list: readonly Clue[]) => list.map((clue) => `${clue.label} → ${clue.customerIds.join(', ') || 'nobody'}`).join('; ');
     return {
@@ -84,9 +85,8 @@ export class CandidateIndex {
   }
 
   /** Weaker hints, heard only when the payer named nobody; like the explicit clues, if they disagree nobody is guessed. */
-  private fallbackClues(line: StatementLine, vs: string | undefined): Clue[] {
+  private fallbackClues(line: StatementLine, vs: string | undefined, ss: string | undefined): Clue[] {
     const clues: Clue[] = [];
-    const ss = normalizeSymbol(line.specificSymbol) ?? symbolsInText(line.message).specificSymbol;
     const bySs = ss && ss !== vs ? this.byReference.get(ss) ?? [] : [];
     if (bySs.length > 0) clues.push({ key: 'specific_symbol', label: `SS ${ss}`, customerIds: bySs });
     const byAccount = line.counterAccount ? this.byAccount.get(accountMatchKey(line.counterAccount)) ?? [] : [];
