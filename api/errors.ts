@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { logger } from '../infra/logger';
+import { isOutage } from './unavailable';
 
 /** A business rule said no: the caller gets `status` with the field and reason. */
 export class ApiError extends Error {
@@ -17,6 +18,13 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
+/** Seconds a client should wait before repeating a request that met an outage. */
+export const RETRY_AFTER_SECONDS = 5;
+
+function unavailable(reply: FastifyReply, message: string): void {
+  void reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ error: 'unavailable', message });
+}
+
 export function errorHandler(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
@@ -32,6 +40,16 @@ export function errorHandler(error: FastifyError | ApiError, request: FastifyReq
   if (error instanceof ApiError) {
     const issues = error.issues ?? (error.field ? [{ field: error.field, reason: error.message }] : undefined);
     void reply.code(error.status).send({ error: error.code, message: error.message, issues });
+    return;
+  }
+  if ((error as FastifyError).code === 'FST_ERR_HANDLER_TIMEOUT') {
+    request.log.warn({ url: request.url }, 'request timed out');
+    unavailable(reply, 'the request took too long (the database may be overloaded); try again shortly');
+    return;
+  }
+  if (isOutage(error)) {
+    request.log.warn({ err: error, url: request.url }, 'database or Temporal unavailable');
+    unavailable(reply, 'the database or workflow service is unavailable; try again shortly');
     return;
   }
   const status = (error as FastifyError).statusCode;

@@ -8,10 +8,25 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function runApi(opts: { databaseUrl: string; temporalAddress: string; namespace: string; taskQueue: string; port: number; host?: string }): Promise<RunningApi> {
-  const db = createPrisma(opts.databaseUrl);
+// The longest transaction an API request runs (a statement import) is allowed 120 s;
+// a statement beyond that is a runaway. A frozen Postgres is caught by the request timeout.
+const API_STATEMENT_TIMEOUT_MS = 120_000;
+const API_CONNECT_TIMEOUT_MS = 5_000;
+
+export interface ApiOptions {
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  port: number;
+  host?: string;
+  requestTimeoutMs?: number;
+}
+
+export async function runApi(opts: ApiOptions): Promise<RunningApi> {
+  const db = createPrisma(opts.databaseUrl, 10, { statementTimeoutMs: API_STATEMENT_TIMEOUT_MS, connectTimeoutMs: API_CONNECT_TIMEOUT_MS });
   const { connection, client } = await connectTemporal(opts.temporalAddress, opts.namespace);
-  const app = await buildServer({ db, temporal: client, taskQueue: opts.taskQueue });
+  const app = await buildServer({ db, temporal: client, taskQueue: opts.taskQueue }, { requestTimeoutMs: opts.requestTimeoutMs });
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port, host });
   const address = app.server.address();

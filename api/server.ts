@@ -6,6 +6,9 @@ import { logger } from '../infra/logger';
 import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler } from './errors';
+import { documentErrors } from './documented-errors';
+import { registerJsonParser } from './json-body';
+import { rejectNulBytes } from './request-guards';
 import { strictBody } from './strict-body';
 import { healthRoutes } from './routes/health';
 import { customerRoutes } from './routes/customers';
@@ -28,8 +31,30 @@ import { bankAccountRoutes } from './routes/bank-accounts';
 
 export type App = FastifyInstance;
 
-export async function buildServer(deps: ApiDeps): Promise<App> {
-  const app = Fastify({ loggerInstance: logger.child({ component: 'api' }) as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+export interface ServerOptions {
+  /** A request not answered by then gets a 503 with Retry-After (a frozen database must not hang callers). */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// Downloads stream for as long as the client reads; a cut-off export would be a broken file.
+const STREAMED_ROUTE = /\/export\.(csv|xlsx)$/;
+const STREAM_TIMEOUT_MS = 60 * 60_000;
+
+export async function buildServer(deps: ApiDeps, options: ServerOptions = {}): Promise<App> {
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'api' }) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    handlerTimeout: requestTimeoutMs,
+    // Receiving the request itself (a client trickling bytes) is bounded too, generously for uploads.
+    requestTimeout: 10 * 60_000,
+  });
+  app.addHook('onRoute', (route) => {
+    if (STREAMED_ROUTE.test(route.url)) route.handlerTimeout = Math.max(STREAM_TIMEOUT_MS, requestTimeoutMs);
+    documentErrors(route);
+  });
+  registerJsonParser(app);
   app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: route.httpPart === 'body' ? strictBody(route.schema) : route.schema } as never));
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -43,6 +68,7 @@ export async function buildServer(deps: ApiDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.addHook('onRequest', authenticate(deps.db));
+  app.addHook('preHandler', rejectNulBytes);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes(deps));
   await typed.register(customerRoutes(deps), { prefix: '/v1' });

@@ -17,7 +17,7 @@ runMain(async () => {
   let api: Awaited<ReturnType<typeof runApi>> | undefined;
   try {
     worker = await runWorker(common);
-    api = await runApi({ ...common, port: config.PORT, host: process.env.HOST ?? '127.0.0.1' });
+    api = await runApi({ ...common, port: config.PORT, host: config.HOST, requestTimeoutMs: config.API_REQUEST_TIMEOUT_MS });
     const db = createPrisma(backends.databaseUrl, 1);
     const operators = await db.operator.count();
     await db.$disconnect();

@@ -10,7 +10,11 @@ export async function* copyOut(pool: Pool, copySql: string): AsyncGenerator<Buff
   const client = await pool.connect();
   let finished = false;
   try {
+    // A download runs as long as the client reads, past the API's statement_timeout;
+    // RESET below gives the pooled connection its own limit back.
+    await client.query('set statement_timeout = 0');
     for await (const chunk of client.query(copyTo(copySql)) as AsyncIterable<Buffer>) yield chunk;
+    await client.query('reset statement_timeout');
     finished = true;
   } finally {
     // A COPY stopped half way (the download was cancelled, or it failed) leaves the

@@ -1,5 +1,6 @@
 import { Prisma } from '../prisma/generated/client';
 import type { Db } from '../infra/prisma';
+import { exactMinor } from '../domain/money';
 
 /** A year-to-date window with the month-to-date window nested at its end. */
 export interface TotalsWindow {
@@ -30,7 +31,7 @@ export interface CollectedGroup extends MonthAndYear {
 
 type Raw<T> = { [K in keyof T]: T[K] extends number ? bigint : T[K] };
 const toNumbers = <T extends MonthAndYear>(r: Raw<T>): T =>
-  ({ ...r, monthMinor: Number(r.monthMinor), monthCount: Number(r.monthCount), yearMinor: Number(r.yearMinor), yearCount: Number(r.yearCount) }) as T;
+  ({ ...r, monthMinor: exactMinor(r.monthMinor, 'month total'), monthCount: Number(r.monthCount), yearMinor: exactMinor(r.yearMinor, 'year total'), yearCount: Number(r.yearCount) }) as T;
 
 const scope = (w: TotalsWindow) => (w.resellerId === undefined ? Prisma.sql`true` : Prisma.sql`c.reseller_id = ${w.resellerId}`);
 

@@ -1,5 +1,6 @@
 import { Prisma } from '../prisma/generated/client';
 import type { Db } from '../infra/prisma';
+import { exactMinor } from '../domain/money';
 
 export interface ReceivablesQuery {
   /** Invoices issued on or before this day count; due dates are aged against it. */
@@ -97,7 +98,7 @@ export async function receivablesPage(db: Pick<Db, '$queryRaw'>, q: ReceivablesQ
       from balances group by currency
     order by kind, "customerId", currency`;
 
-  const figures = (r: RawRow) => Object.fromEntries(FIGURES.map((f) => [f, Number(r[f])])) as unknown as AgingFigures;
+  const figures = (r: RawRow) => Object.fromEntries(FIGURES.map((f) => [f, exactMinor(r[f], f)])) as unknown as AgingFigures;
   return {
     rows: raw.filter((r) => r.kind === 'customer').map((r) => ({ customerId: r.customerId!, name: r.name!, username: r.username!, currency: r.currency, ...figures(r) })),
     totals: raw.filter((r) => r.kind === 'total').map((r) => ({ currency: r.currency, customers: Number(r.customers), ...figures(r) })),

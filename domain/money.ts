@@ -4,6 +4,13 @@
 
 export type Minor = number;
 
+/**
+ * The largest amount any input may carry: 10^12 minor units (10 billion taka). It keeps
+ * every sum of up to 9,007 amounts below 2^53, so such sums are exact in a JS number;
+ * longer sums are taken in bigint (SQL or here) and converted by exactMinor.
+ */
+export const MAX_AMOUNT_MINOR = 10 ** 12;
+
 export class MoneyError extends Error {}
 
 export function assertMinor(value: number, what = 'amount'): Minor {
@@ -27,6 +34,13 @@ export function divRoundHalfUp(numerator: number | bigint, denominator: number |
 /** amount × basisPoints / 10 000, rounded half-up (1 bp = 0.01 %). */
 export function applyBasisPoints(amount: Minor, basisPoints: number): Minor {
   return divRoundHalfUp(BigInt(amount) * BigInt(basisPoints), 10_000n);
+}
+
+/** A bigint sum as a number, refused rather than rounded when it is beyond 2^53. */
+export function exactMinor(value: bigint | number, what = 'sum'): Minor {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new MoneyError(`${what} ${value} is beyond the exact range of a JSON number`);
+  return n;
 }
 
 export function sumMinor(values: readonly Minor[]): Minor {

@@ -8,6 +8,10 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('settle-billing'),
   PORT: port.default(3000),
+  /** The API listens here; 0.0.0.0 exposes it to the network. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** A request not answered by then gets a 503 with Retry-After instead of hanging. */
+  API_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   SETTLE_PG_PORT: port.default(54329),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),

@@ -8,8 +8,20 @@ export type Db = PrismaClient;
 // (COPY … TO STDOUT for the payment exports); it shares the client's connection limit.
 const pools = new WeakMap<PrismaClient, Pool>();
 
-export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+/** Limits for a process that answers people (the API): a stopped or frozen Postgres must not hang it. */
+export interface DbTimeouts {
+  /** Server side: a statement running longer is cancelled (SQLSTATE 57014). */
+  statementTimeoutMs: number;
+  /** Opening a connection, or waiting for a free one in a full pool. */
+  connectTimeoutMs: number;
+}
+
+export function createPrisma(databaseUrl: string, poolSize = 10, timeouts?: DbTimeouts): PrismaClient {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    ...(timeouts && { statement_timeout: timeouts.statementTimeoutMs, connectionTimeoutMillis: timeouts.connectTimeoutMs }),
+  });
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;

@@ -1,5 +1,6 @@
 import type { Caller } from '../api/auth';
 import { localMidnight } from '../domain/dunning/zoned-time';
+import { exactMinor } from '../domain/money';
 import type { Db } from '../infra/prisma';
 import { getVisibleCustomer } from './customers.service';
 
@@ -44,29 +45,32 @@ export async function customerStatement(db: Db, caller: Caller, customerId: numb
       at: localMidnight(i.issueDate.toISOString().slice(0, 10), customer.timezone),
       kind: 'bill', invoiceId: i.id, paymentId: null, reference: i.number,
       description: `Invoice ${i.number} for ${i.period}, due ${i.dueDate.toISOString().slice(0, 10)}`,
-      amountMinor: Number(i.totalMinor),
+      amountMinor: exactMinor(i.totalMinor, 'invoice total'),
     });
   }
   for (const p of payments) {
     const common = { invoiceId: null, paymentId: p.id, reference: p.reference };
-    entries.push({ ...common, at: p.receivedAt, kind: 'payment', description: `Payment by ${p.gateway ?? p.method}`, amountMinor: -Number(p.amountMinor) });
+    entries.push({ ...common, at: p.receivedAt, kind: 'payment', description: `Payment by ${p.gateway ?? p.method}`, amountMinor: -exactMinor(p.amountMinor, 'payment') });
     if (p.reversedAt) {
-      entries.push({ ...common, at: p.reversedAt, kind: 'reversal', description: `Payment ${p.id} reversed: ${p.reversalReason ?? ''}`.trim(), amountMinor: Number(p.amountMinor) });
+      entries.push({ ...common, at: p.reversedAt, kind: 'reversal', description: `Payment ${p.id} reversed: ${p.reversalReason ?? ''}`.trim(), amountMinor: exactMinor(p.amountMinor, 'payment') });
     }
   }
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.invoiceId ?? a.paymentId!) - (b.invoiceId ?? b.paymentId!));
 
-  let balance = 0;
+  // Summed in bigint: each amount is ≤ 10^12 but a customer's history has no length limit,
+  // and a running sum past 2^53 would silently round. exactMinor refuses instead.
+  let balance = 0n;
+  let billed = 0n;
   const withBalance = entries.map((e) => {
-    balance += e.amountMinor;
-    return { ...e, at: e.at.toISOString(), balanceMinor: balance };
+    balance += BigInt(e.amountMinor);
+    if (e.kind === 'bill') billed += BigInt(e.amountMinor);
+    return { ...e, at: e.at.toISOString(), balanceMinor: exactMinor(balance, 'balance') };
   });
-  const billedMinor = entries.filter((e) => e.kind === 'bill').reduce((sum, e) => sum + e.amountMinor, 0);
   return {
     customer: { id: customer.id, name: customer.name, username: customer.username, currency: customer.currency },
     entries: withBalance,
-    billedMinor,
-    paidMinor: billedMinor - balance,
-    outstandingMinor: balance,
+    billedMinor: exactMinor(billed, 'billed'),
+    paidMinor: exactMinor(billed - balance, 'paid'),
+    outstandingMinor: exactMinor(balance, 'outstanding'),
   };
 }

@@ -4,6 +4,7 @@ import { lockCustomer } from '../data/customer-lock';
 import { openInvoicesOf } from '../data/open-invoices';
 import { insertAllocations, netAllocationsOf, refreshInvoiceStatuses, type AllocationAmount } from '../data/payment-allocations';
 import { allocatePayment } from '../domain/billing';
+import { MAX_AMOUNT_MINOR } from '../domain/money';
 import type { Db } from '../infra/prisma';
 import type { Payment, Prisma } from '../prisma/generated/client';
 import type { PaymentMethod, PaymentSource } from '../prisma/generated/enums';
@@ -47,7 +48,9 @@ export async function recordPayment(db: Db, actor: Actor, input: PaymentInput): 
 
 /** recordPayment inside the caller's transaction. */
 export async function recordPaymentIn(tx: Prisma.TransactionClient, actor: Actor, input: PaymentInput): Promise<RecordedPayment> {
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw invalid('amountMinor', 'must be a positive whole number of minor units');
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0 || input.amountMinor > MAX_AMOUNT_MINOR) {
+    throw invalid('amountMinor', `must be a positive whole number of minor units of at most ${MAX_AMOUNT_MINOR}`);
+  }
   if (Number.isNaN(input.receivedAt.getTime())) throw invalid('receivedAt', 'must be a valid date-time');
   const customer = await lockCustomer(tx, input.customerId);
   if (!customer) throw invalid('customerId', `customer ${input.customerId} does not exist`);

@@ -10,7 +10,7 @@ import { dismissExceptions } from '../../services/statements/dismiss-exceptions.
 import { EXCEPTION_REASONS } from '../../domain/statements';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../errors';
-import { ErrorBody, IdParam } from '../schemas';
+import { ErrorBody, Id, IdParam, IdQuery } from '../schemas';
 import { readStatementUpload } from './statement-upload';
 
 const CLERKS = ['admin', 'manager', 'billing_clerk'] as const;
@@ -21,18 +21,21 @@ const ImportedOut = z.object({
   sameFile: z.boolean(), lines: z.number(), imported: z.number(), alreadyKnown: z.number(),
 });
 const Resolution = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), customerId: z.number().int().positive(), invoiceId: z.number().int().positive().optional(), note: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('assign'), customerId: Id, invoiceId: Id.optional(), note: z.string().trim().max(500).optional() }),
   z.object({ action: z.enum(['ignore', 'refund_pending']), note: z.string().trim().min(1, 'say why').max(500) }),
 ]);
 
 const Dismissal = z.object({
   action: z.enum(['ignore', 'refund_pending']),
   note: z.string().trim().min(1, 'say why').max(500),
-  lineIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+  lineIds: z.array(Id).min(1).max(10_000).optional(),
   reason: z.enum(EXCEPTION_REASONS).optional(),
 }).refine((d) => (d.lineIds === undefined) !== (d.reason === undefined), { message: 'give either lineIds or reason', path: ['lineIds'] });
 
 const MAX_STATEMENT_BYTES = 256 * 1024 * 1024;
+// Uploading 256 MiB and staging it, or dismissing thousands of lines, each take a 120 s
+// transaction; these two routes may run longer than the API's request timeout.
+const LONG_REQUEST_MS = 10 * 60_000;
 
 export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -41,6 +44,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.post('/statements', {
       config: { roles: CLERKS },
+      handlerTimeout: LONG_REQUEST_MS,
       schema: {
         summary: 'Import a bank statement (multipart: file, optional accountId and format); matching runs in the background',
         consumes: ['multipart/form-data'],
@@ -54,7 +58,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.get('/statements', {
       config: { roles: READERS },
-      schema: { summary: 'Imported statements, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.coerce.number().int().positive().optional() }) },
+      schema: { summary: 'Imported statements, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: IdQuery.optional() }) },
     }, async (req) => ({ statements: await listStatements(deps.db, req.query.limit, req.query.before) }));
 
     app.get('/statements/:id', {
@@ -78,7 +82,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: CLERKS },
       schema: {
         summary: 'Resolve an exception: assign it to a customer (optionally an invoice), ignore it, or mark it refund-pending',
-        params: IdParam.extend({ lineId: z.coerce.number().int().positive() }),
+        params: IdParam.extend({ lineId: IdQuery }),
         body: Resolution,
         response: { 200: z.object({ lineId: z.number(), state: z.string(), paymentId: z.number().nullable() }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
@@ -86,6 +90,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.post('/statements/:id/exceptions/resolve', {
       config: { roles: CLERKS },
+      handlerTimeout: LONG_REQUEST_MS,
       schema: {
         summary: 'Ignore many exceptions, or mark them refund-pending, in one go: by lineIds, or every open one with a reason (e.g. all outgoing bank fees)',
         params: IdParam,

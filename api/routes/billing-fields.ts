@@ -1,12 +1,14 @@
 // Field schemas shared by the billing management routes (tariffs, subscriptions,
 // charges, billing settings, invoices).
 import { z } from 'zod';
-import { isBillingMonth, isCalendarDate } from '../../domain/billing';
-import { MinorAmount } from '../schemas';
+import { isBillingMonth } from '../../domain/billing';
+import { AfterId, IdQuery, MAX_YEAR, MIN_YEAR, MinorAmount } from '../schemas';
 
-export const CalendarDay = z.string().refine(isCalendarDate, 'must be an existing calendar date YYYY-MM-DD').describe('calendar date YYYY-MM-DD');
+export { CalendarDay } from '../schemas';
 
-export const BillingMonth = z.string().refine(isBillingMonth, "must be a billing month 'YYYY-MM'").describe('billing month YYYY-MM');
+export const BillingMonth = z.string().refine(isBillingMonth, "must be a billing month 'YYYY-MM'")
+  .refine((m) => Number(m.slice(0, 4)) >= MIN_YEAR && Number(m.slice(0, 4)) <= MAX_YEAR, `must be in the years ${MIN_YEAR}–${MAX_YEAR}`)
+  .describe('billing month YYYY-MM');
 
 /** 1 bp = 0.01 %; 10000 bp = 100 %. */
 export const BasisPoints = z.number().int().min(0, 'must be 0–10000 basis points').max(10_000, 'must be 0–10000 basis points');
@@ -18,13 +20,13 @@ export const NonNegativeMinor = MinorAmount.refine((v) => v >= 0, 'must not be n
 export const PositiveMinor = MinorAmount.refine((v) => v > 0, 'must be greater than zero');
 
 export const CustomerSubscriptionParams = z.object({
-  id: z.coerce.number().int().positive(),
-  subId: z.coerce.number().int().positive(),
+  id: IdQuery,
+  subId: IdQuery,
 });
 
 /** Keyset pagination by id, as on /v1/customers. */
 export const PageQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
+  after: AfterId,
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth';
 import type { ApiDeps } from '../deps';
-import { IdParam, Tag, TimeZone } from '../schemas';
+import { AfterId, Id, IdParam, Tag, TimeZone } from '../schemas';
 import { createCustomer, getVisibleCustomer, setCustomerTags } from '../../services/customers.service';
 import { customerScope } from '../../services/customer-scope';
 import type { Customer } from '../../prisma/generated/client';
@@ -13,7 +13,7 @@ const CustomerInput = z.object({
   email: z.string().email().optional(),
   phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number such as +8801712345678').optional(),
   paymentReference: z.string().regex(/^[0-9A-Za-z-]{1,20}$/, 'must be 1-20 letters or digits (the variable symbol)'),
-  resellerId: z.number().int().positive().optional(),
+  resellerId: Id.optional(),
   timezone: TimeZone.default('Asia/Dhaka'),
   language: z.enum(['en', 'bn', 'cs']).default('en'),
   tags: z.array(Tag).max(20).default([]),
@@ -52,7 +52,7 @@ export function customerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ALL_ROLES },
       schema: {
         summary: 'Customers, by id, keyset-paginated',
-        querystring: z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        querystring: z.object({ after: AfterId, limit: z.coerce.number().int().min(1).max(500).default(50) }),
         response: { 200: z.object({ items: z.array(CustomerOut), next: z.number().nullable() }) },
       },
     }, async (req) => {

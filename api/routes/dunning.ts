@@ -3,7 +3,7 @@ import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth';
 import type { ApiDeps } from '../deps';
-import { IdParam } from '../schemas';
+import { IdParam, Timestamp } from '../schemas';
 import { getVisibleCustomer } from '../../services/customers.service';
 import { readDunningStatus } from '../../services/dunning-status.service';
 import { applySupportAction, type SupportVerb } from '../../services/dunning-support.service';
@@ -45,7 +45,7 @@ export function dunningRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     const SupportBody = z.object({
-      until: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp such as 2026-12-20T18:00:00+06:00' }),
+      until: Timestamp(),
       note: z.string().trim().min(1, 'is required').max(500),
     });
     const supportRoute = (path: string, verb: SupportVerb, body: z.ZodType<{ until?: string; note: string }>, summary: string) =>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, IdParam } from '../schemas';
+import { ErrorBody, IdParam, IdQuery } from '../schemas';
 import { InvoiceStatus } from '../../prisma/generated/enums';
 import { getInvoice, listInvoices } from '../../services/invoices.service';
 import { BillingMonth, PageQuery } from './billing-fields';
@@ -47,7 +47,7 @@ export function invoiceRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Invoices by id, filtered by customer, status and billing month, keyset-paginated; paid amounts come from allocations',
         querystring: PageQuery.extend({
-          customerId: z.coerce.number().int().positive().optional(),
+          customerId: IdQuery.optional(),
           status: z.enum(InvoiceStatus).optional(),
           period: BillingMonth.optional(),
         }),

@@ -3,21 +3,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, TimeZone } from '../schemas';
-import { isIsoDate } from '../../domain/dunning/zoned-time';
+import { CalendarDay, ErrorBody, IdQuery, TimeZone } from '../schemas';
 import { PaymentMethod } from '../../prisma/generated/enums';
 import { paymentCsv } from '../../services/payment-csv';
 import { listPayments, paymentLogFilter, type PaymentLogQuery } from '../../services/payment-log.service';
 import { paymentXlsx } from '../../services/payment-xlsx';
 import { XLSX_CONTENT_TYPE } from '../../services/xlsx-file';
 
-export const Day = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
-
 const Filters = z.object({
-  from: Day.optional(),
-  to: Day.optional(),
+  from: CalendarDay.optional(),
+  to: CalendarDay.optional(),
   tz: TimeZone.default('Asia/Dhaka'),
-  operatorId: z.coerce.number().int().positive().optional(),
+  operatorId: IdQuery.optional(),
   method: z.enum(PaymentMethod).optional(),
   q: z.string().trim().max(100).optional(),
   /** The same as q, under the name the Customer Payments spec gives it. */

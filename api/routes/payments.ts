@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, IdParam, MinorAmount } from '../schemas';
+import { ErrorBody, Id, IdParam, MinorAmount, Timestamp } from '../schemas';
 import { operatorActor } from '../../data/audit';
 import type { Payment } from '../../prisma/generated/client';
 import { PaymentMethod } from '../../prisma/generated/enums';
@@ -13,11 +13,11 @@ import { reversePayment } from '../../services/reverse-payment.service';
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 const NewPayment = z.object({
-  customerId: z.number().int().positive(),
+  customerId: Id,
   amountMinor: MinorAmount.refine((v) => v > 0, 'must be greater than zero'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BDT'),
   method: z.enum(PaymentMethod),
-  receivedAt: z.iso.datetime({ offset: true }).refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'cannot be in the future').optional(),
+  receivedAt: Timestamp().refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'cannot be in the future').optional(),
   reference: z.string().trim().min(1).max(100).optional(),
   note: z.string().trim().max(500).optional(),
   /** Lets a client retry a submission (double click, timeout) without paying twice. */

@@ -1,17 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, TimeZone } from '../schemas';
-import { Day } from './payment-log';
+import { AfterId, CalendarDay, ErrorBody, IdQuery, TimeZone } from '../schemas';
 import { receivablesReport } from '../../services/receivables-report.service';
 import { summaryReport } from '../../services/summary-report.service';
 
 const REPORT_ROLES = ['admin', 'manager', 'billing_clerk', 'reseller'] as const;
 
 const ReportQuery = z.object({
-  asOf: Day.optional(),
+  asOf: CalendarDay.optional(),
   tz: TimeZone.default('Asia/Dhaka'),
-  resellerId: z.coerce.number().int().positive().optional(),
+  resellerId: IdQuery.optional(),
 });
 
 const Aging = {
@@ -53,7 +52,7 @@ export function reportRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Outstanding per customer (bills − payments − credit) aged by due date as of a day; totals per currency; keyset-paginated by customer id',
         querystring: ReportQuery.extend({
-          after: z.coerce.number().int().min(0).default(0),
+          after: AfterId,
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: ReceivablesOut, 400: ErrorBody },

@@ -3,15 +3,29 @@ import { z } from 'zod';
 import { StatementFormat } from '../../prisma/generated/enums';
 import type { ImportRequest } from '../../services/statements/import-statement.service';
 import { ApiError } from '../errors';
+import { IdQuery } from '../schemas';
 
 const Fields = z.object({
-  accountId: z.coerce.number().int().positive().optional(),
+  accountId: IdQuery.optional(),
   format: z.enum(StatementFormat).optional(),
 });
 
 /** Reads a multipart statement upload: one `file` part plus optional `accountId` and `format` fields. */
 export async function readStatementUpload(req: FastifyRequest): Promise<ImportRequest> {
   if (!req.isMultipart()) throw new ApiError(400, 'validation', 'send the statement as multipart/form-data with a "file" part', 'body.file');
+  if (!/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(req.headers['content-type'] ?? '')) {
+    throw new ApiError(400, 'validation', 'multipart/form-data needs a boundary parameter in Content-Type', 'headers.content-type');
+  }
+  try {
+    return await readParts(req);
+  } catch (err) {
+    // Busboy's complaints about the framing (no closing boundary, a broken part header) are the client's.
+    if (err instanceof ApiError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new ApiError(400, 'validation', `is not valid multipart/form-data: ${(err as Error).message}`, 'body');
+  }
+}
+
+async function readParts(req: FastifyRequest): Promise<ImportRequest> {
   const fields: Record<string, string> = {};
   let file: { buffer: Buffer; fileName: string } | undefined;
   for await (const part of req.parts()) {

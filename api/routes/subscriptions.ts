@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES, STAFF_WRITE } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, IdParam } from '../schemas';
+import { ErrorBody, Id, IdParam } from '../schemas';
 import { changeTariff, endSubscription } from '../../services/subscription-changes.service';
 import { createSubscription, listSubscriptions } from '../../services/subscriptions.service';
 import { BasisPoints, CalendarDay, CustomerSubscriptionParams, NonNegativeMinor } from './billing-fields';
@@ -10,7 +10,7 @@ import { BasisPoints, CalendarDay, CustomerSubscriptionParams, NonNegativeMinor 
 const WRITE_ROLES = [...STAFF_WRITE, 'reseller'] as const;
 
 const NewSubscription = z.object({
-  tariffId: z.number().int().positive(),
+  tariffId: Id,
   startsOn: CalendarDay,
   priceOverrideMinor: NonNegativeMinor.optional(),
   discountPercentBp: BasisPoints.optional(),
@@ -52,7 +52,7 @@ export function subscriptionRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Move a subscription to another tariff: the old one ends the day before changeDate, a new one (same discounts) starts on it',
         params: CustomerSubscriptionParams,
-        body: z.object({ tariffId: z.number().int().positive(), changeDate: CalendarDay }),
+        body: z.object({ tariffId: Id, changeDate: CalendarDay }),
         response: { 201: z.object({ ended: SubscriptionOut, started: SubscriptionOut }), ...Errors },
       },
     }, async (req, reply) => reply.code(201).send(await changeTariff(deps.db, req.caller!, req.params.id, req.params.subId, req.body)));

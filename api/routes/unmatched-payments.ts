@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_WRITE } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ErrorBody, IdParam } from '../schemas';
+import { ErrorBody, Id, IdParam } from '../schemas';
 import { RecordedOut, toPaymentOut } from './payments';
 import { assignUnmatched, listUnmatched } from '../../services/unmatched-gateway.service';
 
@@ -38,7 +38,7 @@ export function unmatchedPaymentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Assign held gateway money to a customer: it becomes their gateway payment and pays their oldest invoices',
         params: IdParam,
-        body: z.object({ customerId: z.number().int().positive() }),
+        body: z.object({ customerId: Id }),
         response: { 200: z.object({ unmatched: UnmatchedOut, recorded: RecordedOut }), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     }, async (req) => {

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
-import { ErrorBody, MinorAmount } from '../schemas';
+import { findDuplicateKey } from '../json-body';
+import { ErrorBody, MinorAmount, Timestamp } from '../schemas';
 import { GATEWAYS, recordGatewayPayment } from '../../services/gateway-payment.service';
 import { SIGNATURE_HEADER, verifyWebhookSignature, webhookSecret } from '../../services/webhook-signature';
 
@@ -12,11 +13,12 @@ const GatewayNotification = z.object({
   customerReference: z.string().trim().min(1).max(64),
   amountMinor: MinorAmount.refine((v) => v > 0, 'must be greater than zero'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BDT'),
-  paidAt: z.iso.datetime({ offset: true }),
+  paidAt: Timestamp(),
 });
 
 // The HMAC covers the bytes as sent; re-serialising the parsed JSON would not reproduce them.
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+const duplicateKeys = new WeakMap<FastifyRequest, string>();
 
 async function requireSignature(req: FastifyRequest): Promise<void> {
   const gateway = (req.params as { gateway?: string }).gateway ?? '';
@@ -26,6 +28,8 @@ async function requireSignature(req: FastifyRequest): Promise<void> {
     throw new ApiError(401, 'unauthorized', `missing or invalid ${SIGNATURE_HEADER}`);
   }
   if (req.body === undefined) throw new ApiError(400, 'validation', 'is not valid JSON', 'body');
+  const duplicate = duplicateKeys.get(req);
+  if (duplicate) throw new ApiError(400, 'validation', 'appears twice in the JSON', duplicate);
 }
 
 /** Payment confirmations pushed by gateways. Authenticated by signature, not by operator key. */
@@ -36,7 +40,11 @@ export function webhookRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
       rawBodies.set(req, body as Buffer);
       try {
-        done(null, JSON.parse((body as Buffer).toString('utf8')));
+        const text = (body as Buffer).toString('utf8');
+        const parsed: unknown = JSON.parse(text);
+        const duplicate = findDuplicateKey(text);
+        if (duplicate) duplicateKeys.set(req, duplicate);
+        done(null, parsed);
       } catch {
         done(null, undefined); // reported after the signature check, so unsigned junk only ever gets 401
       }

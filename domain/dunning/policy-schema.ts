@@ -2,6 +2,7 @@
 // Zod skips the ladder checks (order, severity, duplicate names) while any field has
 // the wrong type, so a badly broken document may need two rounds of fixes.
 import { z } from 'zod';
+import { MAX_AMOUNT_MINOR } from '../money';
 import { NETWORK_ACTIONS, networkSeverity, type NetworkAction } from './network-actions';
 import { isHhMm, isIsoDate, isValidTimeZone, minutesOfDay } from './zoned-time';
 
@@ -45,7 +46,7 @@ const stateRuleSchema = z.strictObject({
     daysPastDue: z
       .int({ error: 'must be a whole number of days' })
       .min(MIN_DAYS_PAST_DUE, { error: `must be ≥ ${MIN_DAYS_PAST_DUE} (at most 30 days before the due date)` }),
-    minOverdueMinor: z.int({ error: 'must be a whole number of minor units' }).min(0, { error: 'must be ≥ 0' }),
+    minOverdueMinor: z.int({ error: 'must be a whole number of minor units' }).min(0, { error: 'must be ≥ 0' }).max(MAX_AMOUNT_MINOR, { error: `must be ≤ ${MAX_AMOUNT_MINOR}` }),
     minUnpaidInvoices: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be ≥ 1' }).optional(),
     skipIfTags: z.array(z.string().min(1, { error: 'tags must not be empty' })).optional(),
   }),
@@ -54,7 +55,7 @@ const stateRuleSchema = z.strictObject({
     network: z
       .enum(NETWORK_ACTIONS, { error: (iss) => `unknown network action ${JSON.stringify(iss.input)}; use none, throttle or block` })
       .default('none'),
-    lateFeeMinor: z.int({ error: 'must be a whole number of minor units' }).positive({ error: 'must be > 0' }).optional(),
+    lateFeeMinor: z.int({ error: 'must be a whole number of minor units' }).positive({ error: 'must be > 0' }).max(MAX_AMOUNT_MINOR, { error: `must be ≤ ${MAX_AMOUNT_MINOR}` }).optional(),
   }),
 });
 

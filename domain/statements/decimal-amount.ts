@@ -1,6 +1,6 @@
 // Amounts are read digit by digit into integer minor units; a decimal string never
 // passes through a float, so '0.29' is 29 and never 28.999….
-import { Minor } from '../money';
+import { MAX_AMOUNT_MINOR, Minor } from '../money';
 import { FieldFormatError } from './statement-format-error';
 
 export interface DecimalSyntax {
@@ -49,7 +49,7 @@ export function hundredthsToMinor(digits: string, exponent: number): Minor {
 
 function toMinor(digits: string, negative: boolean, raw: string): Minor {
   const value = Number(BigInt(digits));
-  if (!Number.isSafeInteger(value)) throw new FieldFormatError(`amount '${raw}' is too large`);
+  if (!Number.isSafeInteger(value) || value > MAX_AMOUNT_MINOR) throw new FieldFormatError(`amount '${raw}' is too large (at most ${MAX_AMOUNT_MINOR} minor units)`);
   return negative && value !== 0 ? -value : value;
 }
 
