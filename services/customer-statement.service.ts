@@ -1,4 +1,5 @@
 import type { Caller } from '../api/auth';
+import { customerBalances } from '../data/balances';
 import { localMidnight } from '../domain/dunning/zoned-time';
 import type { Db } from '../infra/prisma';
 import { getVisibleCustomer } from './customers.service';
@@ -24,7 +25,7 @@ export interface CustomerStatement {
   billedMinor: number;
   /** Payments received minus payments reversed. */
   paidMinor: number;
-  /** billed − paid; negative when the customer is in credit. */
+  /** What the customer owes (data/balances: open invoices − credit), the last entry's balance; negative when in credit. */
   outstandingMinor: number;
 }
 
@@ -33,9 +34,10 @@ const KIND_ORDER: Record<EntryKind, number> = { bill: 0, payment: 1, reversal: 2
 /** Bills and payments in date order with a running balance, like a bank statement. */
 export async function customerStatement(db: Db, caller: Caller, customerId: number): Promise<CustomerStatement> {
   const customer = await getVisibleCustomer(db, caller, customerId);
-  const [invoices, payments] = await Promise.all([
+  const [invoices, payments, balances] = await Promise.all([
     db.invoice.findMany({ where: { customerId, status: { not: 'void' } } }),
     db.payment.findMany({ where: { customerId } }),
+    customerBalances(db, [customerId]),
   ]);
 
   const entries: Array<Omit<StatementEntry, 'balanceMinor' | 'at'> & { at: Date }> = [];
@@ -61,12 +63,14 @@ export async function customerStatement(db: Db, caller: Caller, customerId: numb
     balance += e.amountMinor;
     return { ...e, at: e.at.toISOString(), balanceMinor: balance };
   });
-  const billedMinor = entries.filter((e) => e.kind === 'bill').reduce((sum, e) => sum + e.amountMinor, 0);
+  const figures = balances.find((b) => b.currency === customer.currency);
+  const billedMinor = figures?.billedMinor ?? 0;
+  const outstandingMinor = figures?.balanceMinor ?? 0;
   return {
     customer: { id: customer.id, name: customer.name, username: customer.username, currency: customer.currency },
     entries: withBalance,
     billedMinor,
-    paidMinor: billedMinor - balance,
-    outstandingMinor: balance,
+    paidMinor: billedMinor - outstandingMinor,
+    outstandingMinor,
   };
 }
