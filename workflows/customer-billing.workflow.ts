@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { actsNow, evaluateDunning, type DunningEvaluation } from '../domain/dunning/ladder';
+import { actsNow, evaluateDunning, formatLocal, type DunningEvaluation } from '../domain/dunning/ladder';
 import { chargeLateFee, enforceNetwork, sendDueNotices, type AppliedState } from './dunning-steps';
 import {
   creditAppliedSignal,
@@ -82,6 +82,7 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     state: evaluation?.state ?? 'evaluating',
     network: carried.applied.network,
     overdueMinor: facts?.overdueMinor ?? 0,
+    currency: facts?.currency ?? null,
     nextAction,
     promiseToPayUntil: carried.promiseToPayUntil,
     pausedUntil: carried.pausedUntil,
@@ -115,16 +116,19 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     if (!a.until || !(Date.parse(a.until) > Date.now())) throw new Error('until must be a future ISO timestamp');
     if (!a.note?.trim()) throw new Error('note is required');
   };
-  const ptp = supportUpdate((a) => (carried.promiseToPayUntil = a.until!), (a) => `promise to pay until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  // Support reads the timeline in the ISP's time zone (the policy's), with the operator's name.
+  const localTime = (iso: string) => formatLocal(new Date(iso), facts?.policy.timezone ?? 'UTC');
+  const by = (a: SupportAction) => (a.operatorName ? `${a.operatorName} (operator ${a.operatorId})` : `operator ${a.operatorId}`);
+  const ptp = supportUpdate((a) => (carried.promiseToPayUntil = a.until!), (a) => `promise to pay until ${localTime(a.until!)} by ${by(a)}: ${a.note}`);
   setHandler(promiseToPayUpdate, ptp.handler, { validator: requireFuture });
-  const pause = supportUpdate((a) => (carried.pausedUntil = a.until!), (a) => `dunning paused until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  const pause = supportUpdate((a) => (carried.pausedUntil = a.until!), (a) => `dunning paused until ${localTime(a.until!)} by ${by(a)}: ${a.note}`);
   setHandler(pauseDunningUpdate, pause.handler, { validator: requireFuture });
   const resume = supportUpdate(
     () => {
       carried.pausedUntil = null;
       carried.promiseToPayUntil = null;
     },
-    (a) => `dunning resumed by operator ${a.operatorId}: ${a.note}`,
+    (a) => `dunning resumed by ${by(a)}: ${a.note}`,
   );
   setHandler(resumeDunningUpdate, resume.handler);
 
@@ -141,12 +145,13 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     // signals us; acting (a notice, a fee, the line) waits for facts read for the purpose.
     const announced = started === 1 && !input.carried ? announcedFacts(customerId, batch) : undefined;
     let fromSignal = announced !== undefined && patched(FIRST_DECISION_FROM_SIGNAL);
-    facts = fromSignal ? announced! : await loadCustomerFacts(customerId);
+    const readFacts = () => loadCustomerFacts.executeWithOptions({ ...FACTS_OPTIONS, summary: 'read balance, open invoices, tags and policy from Postgres' }, [customerId]);
+    facts = fromSignal ? announced! : await readFacts();
     let now = new Date();
     evaluation = evaluate(facts, now);
     if (fromSignal && actsNow(evaluation, carried.applied.network)) {
       fromSignal = false;
-      facts = await loadCustomerFacts(customerId);
+      facts = await readFacts();
       now = new Date();
       evaluation = evaluate(facts, now);
     }
@@ -172,7 +177,9 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
         { key: OverdueAmountAttr, value: facts.overdueMinor },
       ]);
     }
-    await (fromSignal ? local.recordDunningState : recordDunningState)(view(), batch.at(-1)?.type ?? null);
+    const projection = { ...FACTS_OPTIONS, summary: `record state ${evaluation.state} and timeline in Postgres` };
+    const recordArgs: [DunningView, string | null] = [view(), batch.at(-1)?.type ?? null];
+    await (fromSignal ? local.recordDunningState.executeWithOptions(projection, recordArgs) : recordDunningState.executeWithOptions(projection, recordArgs));
     completed++;
 
     if (facts.unpaidInvoices === 0 && carried.applied.network === 'none' && pending.length === 0) {
@@ -180,7 +187,7 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
       return view();
     }
     if (!wake) await condition(() => pending.length > 0);
-    else await condition(() => pending.length > 0, Math.max(1, wake.getTime() - Date.now()));
+    else await condition(() => pending.length > 0, Math.max(1, wake.getTime() - Date.now()), { summary: `wait to ${nextAction!.action} at ${formatLocal(wake, policy.timezone)}` });
 
     if (workflowInfo().continueAsNewSuggested || (input.continueAsNewAfter !== undefined && completed >= input.continueAsNewAfter)) {
       await condition(allHandlersFinished);

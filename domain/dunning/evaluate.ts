@@ -100,7 +100,7 @@ export function evaluateDunning(policy: Policy, facts: DunningFacts, now: Date):
   }
   const dueDate = facts.oldestUnpaidDueDate;
   if (dueDate === null) {
-    return { ...idle, state: STATE_CURRENT, daysPastDue: null, reasons: [`overdue ${formatAmount(facts.overdueMinor)} but no unpaid invoice has a due date`] };
+    return { ...idle, state: STATE_CURRENT, daysPastDue: null, reasons: [`overdue ${formatAmount(facts.overdueMinor, facts.currency)} but no unpaid invoice has a due date`] };
   }
 
   const position = ladderPosition(policy, facts, dueDate, now);

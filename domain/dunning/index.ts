@@ -38,4 +38,4 @@ export {
   type CalendarRules,
   type SmsRules,
 } from './enforcement-calendar';
-export { localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';
+export { formatLocal, localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';
