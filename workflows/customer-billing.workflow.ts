@@ -29,7 +29,9 @@ import {
 } from './customer-billing.messages';
 import { DunningStateAttr, OverdueAmountAttr } from './search-attributes';
 
-const FACTS_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } } as const;
+// A missing customer fails at once; a database outage is waited out (a customer's dunning must not end over it).
+const FACTS_NON_RETRYABLE: string[] = ['CustomerNotFound'];
+const FACTS_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute', nonRetryableErrorTypes: FACTS_NON_RETRYABLE } } as const;
 const { loadCustomerFacts, recordDunningState } = proxyActivities<Activities>(FACTS_OPTIONS);
 // A first decision taken from the billing run's facts is projected by the worker itself:
 // starting a customer's workflow then costs one workflow task, as a trivial one does.

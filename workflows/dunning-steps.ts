@@ -5,7 +5,9 @@ import { formatMinor } from '../domain/money';
 import type { TimelineEntry } from './customer-billing.messages';
 import { notificationQueueOf } from './task-queues';
 
-const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes' } } as const;
+// Refusals (no such customer, the gateway or NAS said no for good) fail at once; outages are waited out.
+const NON_RETRYABLE: string[] = ['CustomerNotFound', 'NotificationRejected', 'NetworkRejected'];
+const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE } } as const;
 const acts = proxyActivities<Activities>(OPTIONS);
 
 const noticeActs = () => proxyActivities<Activities>({ ...OPTIONS, taskQueue: notificationQueueOf(workflowInfo().taskQueue) });
