@@ -108,7 +108,7 @@ describe('parseGpc', () => {
   });
 
   it.each([
-    ['a record longer than 128 characters', `${header(0, 0)}X`, 'record is 129 characters', 1],
+    ['a record longer than 128 characters', `${header(0, 0)}X`, 'record 1 has 129 characters; GPC records have 128', 1],
     ['an unknown record type', [header(0, 0), '099'.padEnd(128)].join('\n'), "unknown record type '099'", 2],
     ['a transaction before any header', item(100, '2'), 'before any header record 074', 1],
     ['an unknown accounting code', [header(0, 100), item(100, '3')].join('\n'), 'accounting code (position 61) must be 1, 2, 4 or 5', 2],

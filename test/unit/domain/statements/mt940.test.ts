@@ -93,11 +93,12 @@ describe('parseMt940', () => {
     ]);
   });
 
-  it('decodes Windows-1250 when asked', () => {
+  it('reads Windows-1250 without being told, and refuses it when told it is UTF-8', () => {
     const text = mt940(':61:2602020202C1,00NTRFNONREF//B1', ':86:Platba Dvořák Jiří VS 1001', ':62F:C260202CZK1001,00');
     const bytes = Buffer.from(Array.from(text, (c) => ({ ř: 0xf8, á: 0xe1, í: 0xed })[c] ?? c.charCodeAt(0)));
+    expect(parseMt940(bytes).lines[0].message).toBe('Platba Dvořák Jiří VS 1001');
     expect(parseMt940(bytes, { encoding: 'windows-1250' }).lines[0].message).toBe('Platba Dvořák Jiří VS 1001');
-    expect(rejection(bytes).reason).toContain('not valid UTF-8');
+    expect(() => parseMt940(bytes, { encoding: 'utf-8' })).toThrow('not valid UTF-8');
   });
 
   it('rejects a second page in another currency, naming the balance', () => {
@@ -113,7 +114,7 @@ describe('parseMt940', () => {
     ['a malformed :61:', mt940(':61:2601300130X1,00NTRFNONREF', ':62F:C260130CZK1001,00'), 'is not date', 5],
     ['an invalid date', mt940(':61:2602300130C1,00NTRFNONREF', ':62F:C260130CZK1001,00'), "'260230' is not a valid date", 5],
     ['a line before the opening balance', [':20:R', ':25:X', ':61:2601300130C1,00NTRFNONREF'].join('\n'), 'before the opening balance', 3],
-    ['text before any field', 'hello\n' + mt940(), 'text outside any field', 1],
+    ['text inside a message that continues no field', [':20:R', 'hello', ':25:X'].join('\n'), 'text outside any field', 2],
     ['a new statement before the closing balance', mt940(':20:R2'), 'before the closing balance', 5],
   ])('rejects %s', (_name, text, reason, lineNo) => {
     const error = rejection(text);
