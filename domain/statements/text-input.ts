@@ -65,16 +65,23 @@ export function* textChunks(format: StatementFormat, input: string | Buffer, enc
     return;
   }
   const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : undefined;
+  let linesBefore = 0;
+  // The error names the line of the first undecodable byte, counted across chunks.
+  const check = (text: string): void => {
+    const bad = text.indexOf(REPLACEMENT);
+    if (bad !== -1) rejectUndecodable(format, text, linesBefore + text.slice(0, bad).split('\n').length);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) linesBefore++;
+  };
   for (let i = 0; i < input.length; i += CHUNK_CHARS) {
     const end = Math.min(i + CHUNK_CHARS, input.length);
     const text = decoder ? decoder.write(input.subarray(i, end)) : decodeCodePage(encoding as CodePage, input, i, end);
-    if (decoder) rejectUndecodable(format, text);
+    if (decoder) check(text);
     yield stripBom(text, first);
     first = false;
   }
   const rest = decoder?.end();
   if (rest) {
-    rejectUndecodable(format, rest);
+    check(rest);
     yield rest;
   }
 }
