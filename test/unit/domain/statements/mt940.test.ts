@@ -127,3 +127,27 @@ describe('parseMt940', () => {
     expect(rejection(text).reason).toContain('several accounts');
   });
 });
+
+describe('parseMt940 bank dialects', () => {
+  const message = (account: string, ref: string) => [
+    `:20:${ref}`, `:25:${account}`, ':28C:1/1', ':60F:C260130CZK1000,00',
+    ':61:260202    C500NTRFNONREF//B1', ':86:PLATBA VS:1001', '', 'PROTIUCET 217543110/0300',
+    ':62F:C260202CZK1500,00',
+  ];
+
+  it('reads a file with a bank preamble, SWIFT envelope, SOH/ETX and blank lines inside :86:', () => {
+    const text = ['GIBACZPX', '940', '0000 01', ':940:', '\x01{1:F01GIBACZPXAXXX0000000000}{2:I940GIBACZPXXXXXN}{4:', ...message('2010/2801234578', 'R1'), '-}\x03'].join('\r\n');
+    const parsed = parseMt940(text);
+    expect(parsed.header.accountIban).toBe('CZ0520100000002801234578');
+    expect(parsed.lines).toHaveLength(1);
+    expect(parsed.lines[0]).toMatchObject({ amountMinor: 50000, bookingDate: '2026-02-02', variableSymbol: '1001', counterAccount: 'CZ6703000000000217543110' });
+    expect(parsed.lines[0].identity).toBe('ref:2010/2801234578:B1');
+  });
+
+  it('reads the statement of the named account from a file of several, and names the accounts otherwise', () => {
+    const text = [...message('2010/2801234578', 'R1'), '-', ...message('19-2000145399/0800', 'R2'), '-'].join('\n');
+    expect(rejection(text).reason).toContain('several accounts (2010/2801234578 and 19-2000145399/0800)');
+    expect(parseMt940(text, { account: 'CZ6508000000192000145399' }).header.accountIban).toBe('CZ6508000000192000145399');
+    expect(() => parseMt940(text, { account: '1051100012345' })).toThrow('none of account 1051100012345');
+  });
+});
