@@ -5,7 +5,8 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 /**
  * Customer credit (the unallocated part of earlier payments, oldest first) pays the given
  * new invoices as allocation rows, so the invoice shows it and balances stay derived.
- * The caller holds the customers' row locks.
+ * The caller holds the customers' row locks. Sums are cast to bigint: Postgres's sum(bigint)
+ * is numeric, which arrives as a Decimal that cannot be mixed with the invoices' bigint totals.
  */
 export async function applyCustomerCredit(tx: Tx, invoiceIds: number[]): Promise<void> {
   const credits = await tx.$queryRaw<Array<{ payment_id: number; customer_id: number; left_minor: bigint }>>`

@@ -1,15 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { StatementFormat } from '../../prisma/generated/enums';
+import { TEXT_ENCODINGS } from '../../domain/statements';
 import type { ImportRequest } from '../../services/statements/import-statement.service';
 import { ApiError } from '../errors';
 
 const Fields = z.object({
   accountId: z.coerce.number().int().positive().optional(),
   format: z.enum(StatementFormat).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
 });
 
-/** Reads a multipart statement upload: one `file` part plus optional `accountId` and `format` fields. */
+/** Reads a multipart statement upload: one `file` part plus optional `accountId`, `format` and `encoding` fields. */
 export async function readStatementUpload(req: FastifyRequest): Promise<ImportRequest> {
   if (!req.isMultipart()) throw new ApiError(400, 'validation', 'send the statement as multipart/form-data with a "file" part', 'body.file');
   const fields: Record<string, string> = {};
@@ -29,5 +31,5 @@ export async function readStatementUpload(req: FastifyRequest): Promise<ImportRe
     const issue = parsed.error.issues[0]!;
     throw new ApiError(400, 'validation', issue.message, `body.${issue.path.join('.')}`);
   }
-  return { file: file.buffer, fileName: file.fileName.slice(0, 200), format: parsed.data.format, bankAccountId: parsed.data.accountId };
+  return { file: file.buffer, fileName: file.fileName.slice(0, 200), format: parsed.data.format, encoding: parsed.data.encoding, bankAccountId: parsed.data.accountId };
 }
