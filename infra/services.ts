@@ -29,7 +29,7 @@ export async function startBackends(config: Config): Promise<Backends> {
     const database = await openDatabaseTarget(config);
     stops.push(database.release);
     const databaseUrl = database.databaseUrl;
-    const databaseDir = config.DATABASE_URL ? undefined : path.join(DATA_DIR, 'postgres');
+    const databaseDir = database.databaseDir;
 
     let temporalAddress = config.TEMPORAL_ADDRESS;
     let temporalUiUrl: string | undefined;

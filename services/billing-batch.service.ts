@@ -1,6 +1,7 @@
-import { BillingRuleError, composeInvoice, type BillingMonth } from '../domain/billing';
+import { composeInvoice, type BillingMonth } from '../domain/billing';
 import { loadBillablePage } from '../data/billable-customers';
-import { writeInvoices, type InvoiceDraft, type IssuedInvoice } from '../data/invoice-writer';
+import type { InvoiceDraft, IssuedInvoice } from '../data/invoice-writer';
+import { writeInvoicesIsolated, type CustomerFailure } from '../data/isolated-invoice-writes';
 import type { Db } from '../infra/prisma';
 
 export interface BatchInput {
@@ -29,7 +30,8 @@ export interface BatchResult {
   alreadyInvoiced: number;
   byTariff: Record<string, { lines: number; amountMinor: number }>;
   sample: Array<{ customerId: number; totalMinor: number; lines: number; dueDate: string }>;
-  failures: Array<{ customerId: number; reason: string }>;
+  /** Customers of this page that could not be invoiced, and why; the run goes on without them. */
+  failures: CustomerFailure[];
 }
 
 /** Composes one page of customers' invoices (pure rules) and, unless a dry run, issues them. */
@@ -55,17 +57,20 @@ export async function billCustomerBatch(db: Db, input: BatchInput): Promise<Batc
       result.alreadyInvoiced++;
       continue;
     }
+    // Composing is pure: whatever it throws (BillingRuleError, MoneyError on sums past
+    // 2^53) is about this customer's data alone.
     try {
       const invoice = composeInvoice(row, input.month, input.issueDate, input.defaultPaymentTermsDays);
       if (invoice) drafts.push({ customerId: row.customerId, currency: row.currency, invoice });
     } catch (err) {
-      if (!(err instanceof BillingRuleError)) throw err;
-      result.failures.push({ customerId: row.customerId, reason: err.message });
+      result.failures.push({ customerId: row.customerId, reason: (err as Error).message ?? String(err) });
     }
   }
   let counted = drafts;
   if (!input.dryRun) {
-    result.issued = await writeInvoices(db, { month: input.month, issueDate: input.issueDate, series: input.series, billingRunId: input.billingRunId, drafts });
+    const written = await writeInvoicesIsolated(db, { month: input.month, issueDate: input.issueDate, series: input.series, billingRunId: input.billingRunId, drafts });
+    result.issued = written.issued;
+    result.failures.push(...written.failures);
     // A concurrent run may have issued some of them first; count only ours.
     const ours = new Set(result.issued.map((i) => i.customerId));
     counted = drafts.filter((d) => ours.has(d.customerId));

@@ -1,4 +1,5 @@
 import type { Caller } from '../api/auth';
+import { customerBalances } from '../data/balances';
 import { localMidnight } from '../domain/dunning/zoned-time';
 import { exactMinor } from '../domain/money';
 import type { Db } from '../infra/prisma';
@@ -25,7 +26,7 @@ export interface CustomerStatement {
   billedMinor: number;
   /** Payments received minus payments reversed. */
   paidMinor: number;
-  /** billed − paid; negative when the customer is in credit. */
+  /** What the customer owes (data/balances: open invoices − credit), the last entry's balance; negative when in credit. */
   outstandingMinor: number;
 }
 
@@ -34,9 +35,10 @@ const KIND_ORDER: Record<EntryKind, number> = { bill: 0, payment: 1, reversal: 2
 /** Bills and payments in date order with a running balance, like a bank statement. */
 export async function customerStatement(db: Db, caller: Caller, customerId: number): Promise<CustomerStatement> {
   const customer = await getVisibleCustomer(db, caller, customerId);
-  const [invoices, payments] = await Promise.all([
+  const [invoices, payments, balances] = await Promise.all([
     db.invoice.findMany({ where: { customerId, status: { not: 'void' } } }),
     db.payment.findMany({ where: { customerId } }),
+    customerBalances(db, [customerId]),
   ]);
 
   const entries: Array<Omit<StatementEntry, 'balanceMinor' | 'at'> & { at: Date }> = [];
@@ -60,17 +62,18 @@ export async function customerStatement(db: Db, caller: Caller, customerId: numb
   // Summed in bigint: each amount is ≤ 10^12 but a customer's history has no length limit,
   // and a running sum past 2^53 would silently round. exactMinor refuses instead.
   let balance = 0n;
-  let billed = 0n;
   const withBalance = entries.map((e) => {
     balance += BigInt(e.amountMinor);
-    if (e.kind === 'bill') billed += BigInt(e.amountMinor);
     return { ...e, at: e.at.toISOString(), balanceMinor: exactMinor(balance, 'balance') };
   });
+  const figures = balances.find((b) => b.currency === customer.currency);
+  const billedMinor = figures?.billedMinor ?? 0;
+  const outstandingMinor = figures?.balanceMinor ?? 0;
   return {
     customer: { id: customer.id, name: customer.name, username: customer.username, currency: customer.currency },
     entries: withBalance,
-    billedMinor: exactMinor(billed, 'billed'),
-    paidMinor: exactMinor(billed - balance, 'paid'),
-    outstandingMinor: exactMinor(balance, 'outstanding'),
+    billedMinor,
+    paidMinor: billedMinor - outstandingMinor,
+    outstandingMinor,
   };
 }

@@ -1,6 +1,7 @@
 import type { Caller } from '../api/auth';
 import { ApiError, notFound } from '../api/errors';
 import { audit, operatorActor } from '../data/audit';
+import { lockCustomerHandles, takenHandle } from '../data/customer-handles';
 import type { Db } from '../infra/prisma';
 import type { Customer } from '../prisma/generated/client';
 import { customerScope } from './customer-scope';
@@ -26,10 +27,32 @@ function isUniqueViolation(err: unknown): err is { meta?: { target?: unknown } }
   return (err as { code?: string }).code === 'P2002';
 }
 
+const invalidReseller = (reason: string) => new ApiError(400, 'validation', reason, 'body.resellerId');
+
+/** A reseller's customers are their own; staff may name any active reseller operator. */
+async function resellerFor(db: Db, caller: Caller, requested: number | undefined): Promise<number | undefined> {
+  if (caller.role === 'reseller') {
+    if (requested !== undefined && requested !== caller.operatorId) throw invalidReseller('a reseller creates customers only for themselves; leave resellerId out');
+    return caller.operatorId;
+  }
+  if (requested === undefined) return undefined;
+  const operator = await db.operator.findUnique({ where: { id: requested }, select: { role: true, active: true } });
+  if (!operator) throw invalidReseller(`operator ${requested} does not exist`);
+  if (operator.role !== 'reseller') throw invalidReseller(`operator ${requested} is not a reseller (role ${operator.role})`);
+  if (!operator.active) throw invalidReseller(`operator ${requested} is disabled`);
+  return requested;
+}
+
 export async function createCustomer(db: Db, caller: Caller, input: NewCustomer): Promise<Customer> {
-  const resellerId = caller.role === 'reseller' ? caller.operatorId : input.resellerId;
+  const resellerId = await resellerFor(db, caller, input.resellerId);
   try {
     return await db.$transaction(async (tx) => {
+      await lockCustomerHandles(tx, [input.username, input.paymentReference]);
+      const taken = await takenHandle(tx, input.username, input.paymentReference);
+      if (taken) {
+        const other = taken === 'username' ? 'payment reference' : 'username';
+        throw new ApiError(409, 'conflict', `${taken} is another customer's ${other}; a gateway payment naming it could not tell them apart`, `body.${taken}`);
+      }
       const customer = await tx.customer.create({ data: { ...input, resellerId } });
       await audit(tx, { actor: operatorActor(caller.operatorId), action: 'customer.created', entityType: 'customer', entityId: customer.id, data: { username: customer.username } });
       return customer;

@@ -20,9 +20,11 @@ export async function applySupportAction(
   input: { until?: string; note: string },
 ): Promise<DunningView> {
   const handle = deps.temporal.workflow.getHandle(customerWorkflowId(customerId));
+  // The timeline names who acted, not just an id support would have to look up.
+  const operator = await deps.db.operator.findUnique({ where: { id: operatorId }, select: { name: true } });
   let view: DunningView;
   try {
-    view = await handle.executeUpdate(UPDATES[verb], { args: [{ operatorId, until: input.until, note: input.note }] });
+    view = await handle.executeUpdate(UPDATES[verb], { args: [{ operatorId, operatorName: operator?.name, until: input.until, note: input.note }] });
   } catch (err) {
     if (err instanceof WorkflowNotFoundError || (err as { name?: string }).name === 'WorkflowNotFoundError') {
       throw new ApiError(409, 'no_dunning', `customer ${customerId} has no dunning in progress (nothing overdue)`);

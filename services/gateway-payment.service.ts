@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
 import { audit } from '../data/audit';
 import type { Db } from '../infra/prisma';
-import type { Prisma } from '../prisma/generated/client';
+import { customerByHandle } from '../data/customer-handles';
 import { lockExternalKey } from '../data/external-key-lock';
 import { recordPaymentIn } from './record-payment.service';
 
@@ -24,14 +24,6 @@ export type GatewayOutcome =
 
 export const gatewayKey = (gateway: string, transactionId: string) => `gateway:${gateway}:${transactionId}`;
 
-async function customerIdFor(tx: Prisma.TransactionClient, reference: string): Promise<number | undefined> {
-  // The payment reference wins: it is what invoices print, a username is only a fallback.
-  const customer =
-    (await tx.customer.findUnique({ where: { paymentReference: reference }, select: { id: true } })) ??
-    (await tx.customer.findUnique({ where: { username: reference }, select: { id: true } }));
-  return customer?.id;
-}
-
 function sameMoney(held: { amountMinor: bigint; currency: string }, n: GatewayNotification, key: string): void {
   if (held.amountMinor !== BigInt(n.amountMinor) || held.currency !== n.currency) {
     throw new ApiError(409, 'conflict', `${key} was already received with a different amount or currency`);
@@ -52,8 +44,10 @@ export async function recordGatewayPayment(db: Db, gateway: Gateway, n: GatewayN
       sameMoney(held, n, externalKey);
       return held.paymentId === null ? { paymentId: null, unmatchedId: held.id, duplicate: true } : { paymentId: held.paymentId, duplicate: true };
     }
-    const customerId = await customerIdFor(tx, n.customerReference);
-    if (customerId === undefined) {
+    // One customer's reference that is another's username (an older release let that in)
+    // names nobody for sure: the money waits for a clerk rather than guessing whose it is.
+    const match = await customerByHandle(tx, n.customerReference);
+    if (typeof match !== 'number') {
       const earlier = await tx.payment.findUnique({ where: { externalKey } });
       if (earlier) return { paymentId: earlier.id, duplicate: true };
       const row = await tx.unmatchedGatewayPayment.create({
@@ -61,12 +55,12 @@ export async function recordGatewayPayment(db: Db, gateway: Gateway, n: GatewayN
       });
       await audit(tx, {
         actor, action: 'gateway_payment.unmatched', entityType: 'unmatched_gateway_payment', entityId: row.id,
-        data: { externalKey, customerReference: n.customerReference, amountMinor: n.amountMinor, currency: n.currency },
+        data: { externalKey, customerReference: n.customerReference, amountMinor: n.amountMinor, currency: n.currency, ambiguous: match === 'ambiguous' },
       });
       return { paymentId: null, unmatchedId: row.id, duplicate: false };
     }
     const recorded = await recordPaymentIn(tx, actor, {
-      customerId, amountMinor: n.amountMinor, currency: n.currency, method: gateway, source: 'gateway',
+      customerId: match, amountMinor: n.amountMinor, currency: n.currency, method: gateway, source: 'gateway',
       receivedAt: n.paidAt, reference: n.transactionId, gateway, externalKey,
     });
     return { paymentId: recorded.payment.id, duplicate: recorded.duplicate };

@@ -1,5 +1,6 @@
 import type { Caller } from '../api/auth';
 import { notFound } from '../api/errors';
+import { invoiceBalances } from '../data/balances';
 import { toCalendarDay, toNullableCalendarDay } from '../data/date-columns';
 import type { Db } from '../infra/prisma';
 import type { Invoice, InvoiceLine } from '../prisma/generated/client';
@@ -25,9 +26,9 @@ export interface InvoiceSummary {
   taxMinor: number;
   totalMinor: number;
   status: InvoiceStatus;
-  /** Sum of the invoice's allocation rows (reversals are negative rows). */
+  /** Sum of the invoice's allocation rows (reversals are negative rows); 0 when void. */
   paidMinor: number;
-  /** What is still owed on it; a void invoice owes nothing. */
+  /** What is still owed on it (data/balances); a void invoice owes nothing. */
   outstandingMinor: number;
   createdAt: string;
 }
@@ -52,13 +53,7 @@ export interface InvoiceDetail extends InvoiceSummary {
   lines: InvoiceLineView[];
 }
 
-async function paidByInvoice(db: Db, invoiceIds: number[]): Promise<Map<number, bigint>> {
-  if (invoiceIds.length === 0) return new Map();
-  const sums = await db.paymentAllocation.groupBy({ by: ['invoiceId'], where: { invoiceId: { in: invoiceIds } }, _sum: { amountMinor: true } });
-  return new Map(sums.map((s) => [s.invoiceId, s._sum.amountMinor ?? 0n]));
-}
-
-function summary(i: Invoice, paid: bigint): InvoiceSummary {
+function summary(i: Invoice, balance: { paidMinor: number; outstandingMinor: number } | undefined): InvoiceSummary {
   return {
     id: i.id,
     number: i.number,
@@ -72,8 +67,8 @@ function summary(i: Invoice, paid: bigint): InvoiceSummary {
     taxMinor: Number(i.taxMinor),
     totalMinor: Number(i.totalMinor),
     status: i.status,
-    paidMinor: Number(paid),
-    outstandingMinor: i.status === 'void' ? 0 : Number(i.totalMinor - paid),
+    paidMinor: balance?.paidMinor ?? 0,
+    outstandingMinor: balance?.outstandingMinor ?? 0,
     createdAt: i.createdAt.toISOString(),
   };
 }
@@ -101,8 +96,8 @@ export async function listInvoices(db: Db, caller: Caller, filter: InvoiceFilter
     take: page.limit + 1,
   });
   const pageRows = rows.slice(0, page.limit);
-  const paid = await paidByInvoice(db, pageRows.map((r) => r.id));
-  const items = pageRows.map((r) => summary(r, paid.get(r.id) ?? 0n));
+  const balances = await invoiceBalances(db, pageRows);
+  const items = pageRows.map((r) => summary(r, balances.get(r.id)));
   return { items, next: rows.length > page.limit ? items.at(-1)!.id : null };
 }
 
@@ -112,9 +107,9 @@ export async function getInvoice(db: Db, caller: Caller, id: number): Promise<In
     include: { lines: { orderBy: { position: 'asc' } }, customer: { select: { name: true, paymentReference: true } } },
   });
   if (!invoice) throw notFound(`invoice ${id}`);
-  const paid = await paidByInvoice(db, [id]);
+  const balances = await invoiceBalances(db, [invoice]);
   return {
-    ...summary(invoice, paid.get(id) ?? 0n),
+    ...summary(invoice, balances.get(id)),
     customerName: invoice.customer.name,
     paymentReference: invoice.customer.paymentReference,
     lines: invoice.lines.map(lineView),

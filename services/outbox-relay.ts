@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { deleteDeliveredOlderThan, deliverPendingSignals, releaseAbandonedHolds, type PendingSignal } from '../data/outbox';
 import type { Db } from '../infra/prisma';
 import { logger } from '../infra/logger';
+import { startSearchAttributes } from './customer-signals';
 
 export interface OutboxRelay {
   /** Deliver now instead of at the next tick (called right after a commit). */
@@ -28,6 +29,7 @@ export function startOutboxRelay(deps: { db: Db; temporal: Client; taskQueue: st
       args: m.startArgs,
       signal: m.signal,
       signalArgs: [m.payload],
+      typedSearchAttributes: startSearchAttributes(m.workflowType, m.startArgs),
     }));
   };
 

@@ -8,17 +8,16 @@ import { decimalAmount, neutraliseFormula, PAYMENT_EXPORT_COLUMNS } from './paym
 
 export { decimalAmount };
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
 /**
- * One RFC 4180 field. Text that a spreadsheet would evaluate gets a leading apostrophe;
- * numbers we format ourselves are left alone so a negative stays a number.
+ * One RFC 4180 field. Text is always quoted: a spreadsheet may split on `;` (the Czech
+ * default), a tab or a space, and only quotes keep `a;=1+1` one cell whichever it picks.
+ * Text that would be evaluated gets a leading apostrophe; numbers we format ourselves are
+ * left bare so a negative stays a number.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = neutraliseFormula(value);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${neutraliseFormula(value).replace(/"/g, '""')}"`;
 }
 
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {

@@ -12,11 +12,21 @@ export interface ExportColumn {
 }
 
 // Spreadsheets run a cell that starts with one of these as a formula (=cmd|' /C calc'!A0).
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[-=+@\t\r]/;
+// Where a spreadsheet may start a cell inside our text: after the comma we split on, or
+// the `;` (the Czech default), tab or `|` it may choose instead, or a line break it sees
+// outside our quotes once it splits elsewhere. Not space: "500 - 100" is an ordinary note.
+const INNER_CELL_START = /[\n\r,;\t|](?=[-=+@\t\r])/g;
 
-/** Text a spreadsheet would evaluate gets a leading apostrophe, so it stays text. */
+export const looksLikeFormula = (text: string): boolean => FORMULA_START.test(text);
+
+/**
+ * CSV has no cell types: wherever a cell that would be evaluated could start in the text,
+ * an apostrophe goes first, so it stays text whichever separator the spreadsheet picks.
+ */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const inner = text.replace(INNER_CELL_START, "$&'");
+  return looksLikeFormula(inner) ? `'${inner}` : inner;
 }
 
 /** 123450 → "1234.50": major units with the currency exponent 2, no currency code. */

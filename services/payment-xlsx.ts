@@ -3,7 +3,7 @@ import { copyOut } from '../data/copy-out';
 import type { PaymentLogFilter } from '../data/payment-log';
 import { exportCopySql, typedColumnSql } from '../data/payment-export-query';
 import { pgPool, type Db } from '../infra/prisma';
-import { decimalAmount, neutraliseFormula, PAYMENT_EXPORT_COLUMNS, type ExportColumn } from './payment-export-columns';
+import { decimalAmount, PAYMENT_EXPORT_COLUMNS, type ExportColumn } from './payment-export-columns';
 import { xlsxFile } from './xlsx-file';
 import { excelSerialMs, type SheetCell } from './xlsx-sheet';
 
@@ -16,7 +16,7 @@ function sheetCell({ buf, bounds }: RowBatch, i: number, kind: ExportColumn['kin
   if (start < 0) return null;
   switch (kind) {
     case 'text':
-      return { kind: 'text', value: neutraliseFormula(buf.toString('utf8', start, bounds[2 * i + 1])) };
+      return { kind: 'text', value: buf.toString('utf8', start, bounds[2 * i + 1]) };
     case 'integer':
       return { kind: 'number', value: int8At(buf, start) };
     case 'amount':

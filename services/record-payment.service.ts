@@ -34,6 +34,12 @@ export interface RecordedPayment {
   duplicate: boolean;
 }
 
+/**
+ * A client's idempotency key is its operator's own: one reseller's key can neither show
+ * another's payment nor be claimed first to turn the other's real payment away.
+ */
+export const manualPaymentKey = (operatorId: number, idempotencyKey: string) => `manual:${operatorId}:${idempotencyKey}`;
+
 function invalid(field: string, reason: string): ApiError {
   return new ApiError(400, 'validation', reason, `body.${field}`);
 }
@@ -101,7 +107,9 @@ async function existingPayment(tx: Prisma.TransactionClient, input: PaymentInput
   if (!input.externalKey) throw new Error('payment insert was skipped although it has no external key');
   const payment = await tx.payment.findUniqueOrThrow({ where: { externalKey: input.externalKey } });
   if (payment.customerId !== input.customerId || payment.amountMinor !== BigInt(input.amountMinor) || payment.currency !== input.currency) {
-    throw new ApiError(409, 'conflict', `${input.externalKey} was already recorded as payment ${payment.id} with a different customer or amount`);
+    // Names no payment: whoever reuses a key learns only that it is taken.
+    if (input.source === 'manual') throw new ApiError(409, 'conflict', 'was already used for a payment with a different customer or amount', 'body.idempotencyKey');
+    throw new ApiError(409, 'conflict', `${input.externalKey} was already recorded with a different customer or amount`);
   }
   const allocations = await netAllocationsOf(tx, payment.id);
   const allocated = allocations.reduce((sum, a) => sum + a.amountMinor, 0);

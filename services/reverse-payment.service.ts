@@ -1,5 +1,6 @@
 import { ApiError, notFound } from '../api/errors';
 import { audit, type Actor } from '../data/audit';
+import { applyCreditToOpenInvoices, type AppliedCredit } from '../data/credit-application';
 import { lockCustomer } from '../data/customer-lock';
 import { insertAllocations, netAllocationsOf, refreshInvoiceStatuses, type AllocationAmount } from '../data/payment-allocations';
 import type { Db } from '../infra/prisma';
@@ -10,11 +11,14 @@ export interface ReversedPayment {
   payment: Payment;
   /** Per invoice, what the reversal took back (positive amounts). */
   unwound: AllocationAmount[];
+  /** The customer's other credit that then paid the reopened invoices. */
+  creditApplied: AppliedCredit[];
 }
 
 /**
  * Reverses a payment (bounced transfer, gateway chargeback, clerk's mistake). Nothing is
  * deleted: the payment is marked reversed and each allocation gets a negative twin.
+ * Credit the customer holds then pays the reopened invoices, as it would a new one.
  */
 export async function reversePayment(db: Db, actor: Actor, paymentId: number, reason: string): Promise<ReversedPayment> {
   const target = await db.payment.findUnique({ where: { id: paymentId }, select: { customerId: true } });
@@ -35,7 +39,10 @@ export async function reversePayment(db: Db, actor: Actor, paymentId: number, re
       actor, action: 'payment.reversed', entityType: 'payment', entityId: paymentId, reason,
       data: { customerId: payment.customerId, amountMinor: Number(payment.amountMinor), unwound: unwound.map((a) => ({ ...a })) },
     });
+    // Only now, with this payment reversed, is its own money no longer counted as credit.
+    const creditApplied = await applyCreditToOpenInvoices(tx, actor, [payment.customerId]);
     await signalCustomerAfterCommit(tx, payment.customerId, { signal: 'paymentPosted', payload: { paymentId } });
-    return { payment, unwound };
+    if (creditApplied.length > 0) await signalCustomerAfterCommit(tx, payment.customerId, { signal: 'creditApplied', payload: { invoiceId: creditApplied[0]!.invoiceId } });
+    return { payment, unwound, creditApplied };
   });
 }

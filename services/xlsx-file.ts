@@ -37,10 +37,10 @@ const workbook = (sheetName: string) => XML_HEAD
   + `<sheets><sheet name="${xmlEscape(sheetName)}" sheetId="1" r:id="rId1"/></sheets>`
   + '</workbook>';
 
-// Positions in cellXfs are the STYLE ids of xlsx-sheet.ts: default, amount, date-time, bold header.
-const xf = (numFmtId: number, fontId: number) =>
-  `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
-const cellXfs = [xf(0, 0), xf(164, 0), xf(165, 0), xf(0, 1)];
+// Positions in cellXfs are the STYLE ids of xlsx-sheet.ts: default, amount, date-time, bold header, text kept text.
+const xf = (numFmtId: number, fontId: number, quotePrefix = false) =>
+  `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${quotePrefix ? ' quotePrefix="1"' : ''}/>`;
+const cellXfs = [xf(0, 0), xf(164, 0), xf(165, 0), xf(0, 1), xf(0, 0, true)];
 
 const styles = XML_HEAD
   + `<styleSheet xmlns="${MAIN}">`

@@ -1,4 +1,5 @@
 import { offsetAt } from '../domain/dunning/zoned-time';
+import { looksLikeFormula } from './payment-export-columns';
 
 // One SpreadsheetML worksheet, written row by row. Text goes in inline strings, so
 // there is no shared-strings table to build (and hold in memory) before the sheet.
@@ -19,7 +20,7 @@ export interface SheetColumn {
 }
 
 /** Indexes into cellXfs of styles.xml (see xlsx-file.ts). */
-export const STYLE = { amount: 1, dateTime: 2, header: 3 } as const;
+export const STYLE = { amount: 1, dateTime: 2, header: 3, quotedText: 4 } as const;
 
 const NAMESPACES = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 // Characters XML 1.0 cannot carry, plus CR (a parser would turn it into LF).
@@ -96,7 +97,8 @@ function cellXml(cell: SheetCell, ref: string, style: number | undefined): strin
   if (cell === null) return '';
   switch (cell.kind) {
     case 'text':
-      return `<c r="${ref}"${styleAttr(style)} t="inlineStr"><is><t xml:space="preserve">${sheetText(cell.value)}</t></is></c>`;
+      // An inline string is text already; quotePrefix keeps "=1+1" text when someone edits the cell, with no apostrophe shown.
+      return `<c r="${ref}"${styleAttr(style ?? (looksLikeFormula(cell.value) ? STYLE.quotedText : undefined))} t="inlineStr"><is><t xml:space="preserve">${sheetText(cell.value)}</t></is></c>`;
     case 'number':
       return `<c r="${ref}"${styleAttr(style)}><v>${numberText(cell.value)}</v></c>`;
     case 'amount':

@@ -1,7 +1,17 @@
-import { allHandlersFinished, condition, continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities, PageResult } from '../activities';
+import { addPage, newProgress, type BillingRunProgress } from './billing-run.progress';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumInterval: '1 minute' } });
+export type { BillingRunProgress } from './billing-run.progress';
+
+// Every activity heartbeats: one whose worker died is retried on another within 10 s.
+// Customers' bad data fails only those customers (in the page's result), so what is left
+// to retry is the infrastructure: about 15 minutes of attempts, then the run fails visibly.
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { maximumInterval: '1 minute', maximumAttempts: 20, nonRetryableErrorTypes: ['BadPeriod', 'BillingRuleError'] },
+});
 
 export interface BillingRunInput {
   period: string;
@@ -16,30 +26,13 @@ export interface BillingRunInput {
   progress?: BillingRunProgress;
 }
 
-export interface BillingRunProgress {
-  billingRunId: number;
-  status: 'running' | 'completed';
-  cursor: number;
-  customersTotal: number;
-  customersDone: number;
-  invoices: number;
-  lines: number;
-  amountMinor: number;
-  /** Totals per currency (runs started before it existed have none). */
-  byCurrency?: Record<string, number>;
-  alreadyInvoiced: number;
-  announced: number;
-  byTariff: Record<string, { lines: number; amountMinor: number }>;
-  sample: PageResult['sample'];
-  failures: PageResult['failures'];
-}
-
 export const billingRunProgressQuery = defineQuery<BillingRunProgress | null>('progress');
 
 const PAGES_PER_RUN = 25;
 /** Patch: the next page is billed while this page's invoices are announced. */
 export const PIPELINED_PAGES = 'pipelined-pages';
-const MAX_FAILURES_KEPT = 200;
+/** Patch: a run whose activity ran out of attempts records that it failed, and why. */
+export const RECORD_RUN_FAILURE = 'record-run-failure';
 
 /**
  * Bills every customer for a month: pages through customers by id (keyset), issues each
@@ -51,9 +44,27 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
   setHandler(billingRunProgressQuery, () => progress);
   if (!progress) {
     const opened = await acts.openBillingRun({ period: input.period, dryRun: input.dryRun, workflowId: workflowInfo().workflowId, startedBy: input.startedBy });
-    progress = { billingRunId: opened.billingRunId, status: 'running', cursor: 0, customersTotal: opened.customersTotal, customersDone: 0, invoices: 0, lines: 0, amountMinor: 0, alreadyInvoiced: 0, announced: 0, byTariff: {}, sample: [], failures: [] };
+    progress = newProgress(opened.billingRunId, opened.customersTotal);
   }
   const p = progress;
+  try {
+    await billAllPages(input, p);
+  } catch (err) {
+    if (!(err instanceof ActivityFailure) || !patched(RECORD_RUN_FAILURE)) throw err;
+    // Out of attempts (the database away for a quarter of an hour): said in the run's
+    // progress and row, not left looking as if it were still running.
+    p.status = 'failed';
+    p.error = `${err.activityType}: ${err.cause?.message ?? err.message}`;
+    await acts.finishBillingRun({ billingRunId: p.billingRunId, result: p as never, status: 'failed' });
+    throw err;
+  }
+  p.status = 'completed';
+  await acts.finishBillingRun({ billingRunId: p.billingRunId, result: p as never });
+  return p;
+}
+
+/** Pages through the customers until none are left (or continues as new). */
+async function billAllPages(input: BillingRunInput, p: BillingRunProgress): Promise<void> {
   const billPage = (afterCustomerId: number) => acts.billCustomerPage({
     month: input.period, issueDate: input.issueDate, defaultPaymentTermsDays: input.defaultPaymentTermsDays, series: 'INV',
     billingRunId: input.dryRun ? null : p.billingRunId, afterCustomerId, limit: input.pageSize ?? 500, dryRun: input.dryRun,
@@ -64,24 +75,11 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
   for (let pages = 0; ; pages++) {
     if (!nextPage && (pages >= PAGES_PER_RUN || workflowInfo().continueAsNewSuggested)) {
       await condition(allHandlersFinished);
-      return continueAsNew<typeof billingRunWorkflow>({ ...input, progress: p });
+      await continueAsNew<typeof billingRunWorkflow>({ ...input, progress: p });
     }
     const page = await (nextPage ?? billPage(p.cursor));
     nextPage = pipelined && !page.done && pages + 1 < PAGES_PER_RUN ? billPage(page.lastCustomerId) : undefined;
-    p.cursor = page.lastCustomerId;
-    p.customersDone += page.customersSeen;
-    p.invoices += page.invoices;
-    p.lines += page.lines;
-    p.amountMinor += page.amountMinor;
-    for (const [currency, amount] of Object.entries(page.byCurrency ?? {})) (p.byCurrency ??= {})[currency] = (p.byCurrency[currency] ?? 0) + amount;
-    p.alreadyInvoiced += page.alreadyInvoiced;
-    for (const [tariff, t] of Object.entries(page.byTariff)) {
-      const acc = (p.byTariff[tariff] ??= { lines: 0, amountMinor: 0 });
-      acc.lines += t.lines;
-      acc.amountMinor += t.amountMinor;
-    }
-    if (p.sample.length < 20) p.sample.push(...page.sample.slice(0, 20 - p.sample.length));
-    if (p.failures.length < MAX_FAILURES_KEPT) p.failures.push(...page.failures.slice(0, MAX_FAILURES_KEPT - p.failures.length));
+    addPage(p, page);
     if (!input.dryRun) {
       for (let more = true; more; ) {
         const a = await acts.announceIssuedInvoices({ billingRunId: p.billingRunId, limit: 500, concurrency: input.signalConcurrency ?? 20 });
@@ -89,9 +87,6 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
         more = a.remaining;
       }
     }
-    if (page.done) break;
+    if (page.done) return;
   }
-  p.status = 'completed';
-  await acts.finishBillingRun({ billingRunId: p.billingRunId, result: p as never });
-  return p;
 }

@@ -35,6 +35,8 @@ export interface DunningView {
   state: string;
   network: 'none' | 'throttle' | 'block';
   overdueMinor: number;
+  /** ISO 4217 code of overdueMinor; null before the first evaluation. */
+  currency: string | null;
   nextAction: { action: string; at: string } | null;
   promiseToPayUntil: string | null;
   pausedUntil: string | null;
@@ -52,6 +54,8 @@ export const dunningStateQuery = defineQuery<DunningView>('dunningState');
 
 export interface SupportAction {
   operatorId: number;
+  /** Named in the timeline; older callers sent only the id. */
+  operatorName?: string;
   until?: string;
   note: string;
 }

@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
-import { actsNow, evaluateDunning, type DunningEvaluation } from '../domain/dunning/ladder';
+import { actsNow, evaluateDunning, formatLocal, type DunningEvaluation } from '../domain/dunning/ladder';
 import { chargeLateFee, enforceNetwork, sendDueNotices, type AppliedState } from './dunning-steps';
 import {
   creditAppliedSignal,
@@ -29,7 +29,9 @@ import {
 } from './customer-billing.messages';
 import { DunningStateAttr, OverdueAmountAttr } from './search-attributes';
 
-const FACTS_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } } as const;
+// A missing customer fails at once; a database outage is waited out (a customer's dunning must not end over it).
+const FACTS_NON_RETRYABLE: string[] = ['CustomerNotFound'];
+const FACTS_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute', nonRetryableErrorTypes: FACTS_NON_RETRYABLE } } as const;
 const { loadCustomerFacts, recordDunningState } = proxyActivities<Activities>(FACTS_OPTIONS);
 // A first decision taken from the billing run's facts is projected by the worker itself:
 // starting a customer's workflow then costs one workflow task, as a trivial one does.
@@ -82,6 +84,7 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     state: evaluation?.state ?? 'evaluating',
     network: carried.applied.network,
     overdueMinor: facts?.overdueMinor ?? 0,
+    currency: facts?.currency ?? null,
     nextAction,
     promiseToPayUntil: carried.promiseToPayUntil,
     pausedUntil: carried.pausedUntil,
@@ -115,16 +118,19 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     if (!a.until || !(Date.parse(a.until) > Date.now())) throw new Error('until must be a future ISO timestamp');
     if (!a.note?.trim()) throw new Error('note is required');
   };
-  const ptp = supportUpdate((a) => (carried.promiseToPayUntil = a.until!), (a) => `promise to pay until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  // Support reads the timeline in the ISP's time zone (the policy's), with the operator's name.
+  const localTime = (iso: string) => formatLocal(new Date(iso), facts?.policy.timezone ?? 'UTC');
+  const by = (a: SupportAction) => (a.operatorName ? `${a.operatorName} (operator ${a.operatorId})` : `operator ${a.operatorId}`);
+  const ptp = supportUpdate((a) => (carried.promiseToPayUntil = a.until!), (a) => `promise to pay until ${localTime(a.until!)} by ${by(a)}: ${a.note}`);
   setHandler(promiseToPayUpdate, ptp.handler, { validator: requireFuture });
-  const pause = supportUpdate((a) => (carried.pausedUntil = a.until!), (a) => `dunning paused until ${a.until} by operator ${a.operatorId}: ${a.note}`);
+  const pause = supportUpdate((a) => (carried.pausedUntil = a.until!), (a) => `dunning paused until ${localTime(a.until!)} by ${by(a)}: ${a.note}`);
   setHandler(pauseDunningUpdate, pause.handler, { validator: requireFuture });
   const resume = supportUpdate(
     () => {
       carried.pausedUntil = null;
       carried.promiseToPayUntil = null;
     },
-    (a) => `dunning resumed by operator ${a.operatorId}: ${a.note}`,
+    (a) => `dunning resumed by ${by(a)}: ${a.note}`,
   );
   setHandler(resumeDunningUpdate, resume.handler);
 
@@ -141,12 +147,13 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
     // signals us; acting (a notice, a fee, the line) waits for facts read for the purpose.
     const announced = started === 1 && !input.carried ? announcedFacts(customerId, batch) : undefined;
     let fromSignal = announced !== undefined && patched(FIRST_DECISION_FROM_SIGNAL);
-    facts = fromSignal ? announced! : await loadCustomerFacts(customerId);
+    const readFacts = () => loadCustomerFacts.executeWithOptions({ ...FACTS_OPTIONS, summary: 'read balance, open invoices, tags and policy from Postgres' }, [customerId]);
+    facts = fromSignal ? announced! : await readFacts();
     let now = new Date();
     evaluation = evaluate(facts, now);
     if (fromSignal && actsNow(evaluation, carried.applied.network)) {
       fromSignal = false;
-      facts = await loadCustomerFacts(customerId);
+      facts = await readFacts();
       now = new Date();
       evaluation = evaluate(facts, now);
     }
@@ -172,7 +179,9 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
         { key: OverdueAmountAttr, value: facts.overdueMinor },
       ]);
     }
-    await (fromSignal ? local.recordDunningState : recordDunningState)(view(), batch.at(-1)?.type ?? null);
+    const projection = { ...FACTS_OPTIONS, summary: `record state ${evaluation.state} and timeline in Postgres` };
+    const recordArgs: [DunningView, string | null] = [view(), batch.at(-1)?.type ?? null];
+    await (fromSignal ? local.recordDunningState.executeWithOptions(projection, recordArgs) : recordDunningState.executeWithOptions(projection, recordArgs));
     completed++;
 
     if (facts.unpaidInvoices === 0 && carried.applied.network === 'none' && pending.length === 0) {
@@ -180,7 +189,7 @@ export async function customerBillingWorkflow(input: CustomerBillingInput): Prom
       return view();
     }
     if (!wake) await condition(() => pending.length > 0);
-    else await condition(() => pending.length > 0, Math.max(1, wake.getTime() - Date.now()));
+    else await condition(() => pending.length > 0, Math.max(1, wake.getTime() - Date.now()), { summary: `wait to ${nextAction!.action} at ${formatLocal(wake, policy.timezone)}` });
 
     if (workflowInfo().continueAsNewSuggested || (input.continueAsNewAfter !== undefined && completed >= input.continueAsNewAfter)) {
       await condition(allHandlersFinished);

@@ -1,10 +1,13 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities, CustomerFacts } from '../activities';
 import { networkSeverity, nextAllowedEnforcementAt, nextAllowedSmsAt, type DunningEvaluation, type NetworkAction, type Policy } from '../domain/dunning/ladder';
+import { formatMinor } from '../domain/money';
 import type { TimelineEntry } from './customer-billing.messages';
 import { notificationQueueOf } from './task-queues';
 
-const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes' } } as const;
+// Refusals (no such customer, the gateway or NAS said no for good) fail at once; outages are waited out.
+const NON_RETRYABLE: string[] = ['CustomerNotFound', 'NotificationRejected', 'NetworkRejected'];
+const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '5 minutes', nonRetryableErrorTypes: NON_RETRYABLE } } as const;
 const acts = proxyActivities<Activities>(OPTIONS);
 
 const noticeActs = () => proxyActivities<Activities>({ ...OPTIONS, taskQueue: notificationQueueOf(workflowInfo().taskQueue) });
@@ -95,7 +98,10 @@ export async function chargeLateFee(facts: CustomerFacts, ev: DunningEvaluation,
   if (!ev.lateFeeMinor) return;
   const key = `${facts.oldestUnpaidInvoiceId}:${ev.state}`;
   if (applied.lateFees.includes(key)) return;
-  const added = await acts.addLateFee({ customerId: facts.customerId, invoiceId: facts.oldestUnpaidInvoiceId, state: ev.state, amountMinor: ev.lateFeeMinor });
+  const fee = formatMinor(ev.lateFeeMinor, facts.currency);
+  const added = await acts.addLateFee.executeWithOptions({ ...OPTIONS, summary: `late fee ${fee} for ${ev.state}` }, [
+    { customerId: facts.customerId, invoiceId: facts.oldestUnpaidInvoiceId, state: ev.state, amountMinor: ev.lateFeeMinor },
+  ]);
   remember(applied.lateFees, key);
-  if (added) note('event', `late fee ${ev.lateFeeMinor} added for the next invoice`);
+  if (added) note('event', `late fee ${fee} added for the next invoice`);
 }

@@ -1,7 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
-const { reapplyNetworkState } = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry: { maximumAttempts: 3 } });
+// A page heartbeats while it re-applies lines: a dead worker's page moves to another within 10 s.
+const { reapplyNetworkState } = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '10 seconds', retry: { maximumAttempts: 3 } });
 
 /** Started by a schedule: puts back the line states the network lost, page by page. */
 export async function networkSweepWorkflow(input: { reassertAfterHours?: number } = {}): Promise<{ reapplied: number; failed: number }> {

@@ -6,7 +6,7 @@ import { billingRunProgress, startBillingRun } from '../../services/billing-run.
 
 const Progress = z.object({
   billingRunId: z.number(),
-  status: z.string(),
+  status: z.enum(['running', 'completed', 'failed']),
   customersTotal: z.number(),
   customersDone: z.number(),
   invoices: z.number(),
@@ -18,6 +18,9 @@ const Progress = z.object({
   byTariff: z.record(z.string(), z.object({ lines: z.number(), amountMinor: z.number() })),
   sample: z.array(z.object({ customerId: z.number(), totalMinor: z.number(), lines: z.number(), dueDate: z.string() })),
   failures: z.array(z.object({ customerId: z.number(), reason: z.string() })),
+  /** All failed customers (failures lists the first 200). */
+  customersFailed: z.number().optional(),
+  error: z.string().optional(),
 });
 
 export function billingRunRoutes(deps: ApiDeps): FastifyPluginAsyncZod {

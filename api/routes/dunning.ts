@@ -19,11 +19,14 @@ const DunningOut = z.object({
   state: z.string(),
   network: z.string(),
   overdueMinor: z.number(),
+  currency: z.string().nullable(),
+  /** The ISP's time zone; each timeline entry's `local` is its time there. */
+  timeZone: z.string(),
   nextAction: z.object({ action: z.string(), at: z.string() }).nullable(),
   promiseToPayUntil: z.string().nullable(),
   pausedUntil: z.string().nullable(),
   reasons: z.array(z.string()),
-  timeline: z.array(z.object({ at: z.string(), kind: z.string(), summary: z.string() })),
+  timeline: z.array(z.object({ at: z.string(), local: z.string(), kind: z.string(), summary: z.string() })),
 });
 
 export function dunningRoutes(deps: ApiDeps): FastifyPluginAsyncZod {

@@ -6,7 +6,7 @@ import { operatorActor } from '../../data/audit';
 import type { Payment } from '../../prisma/generated/client';
 import { PaymentMethod } from '../../prisma/generated/enums';
 import { getVisibleCustomer } from '../../services/customers.service';
-import { recordPayment } from '../../services/record-payment.service';
+import { manualPaymentKey, recordPayment } from '../../services/record-payment.service';
 import { reversePayment } from '../../services/reverse-payment.service';
 
 // A few minutes of slack for a clerk's clock; a later date is a typo, not a payment.
@@ -62,7 +62,7 @@ export function paymentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Record a payment received (cash at the counter, a bKash send-money, …); pays oldest invoices first',
         body: NewPayment,
-        response: { 200: RecordedOut, 201: RecordedOut, 400: ErrorBody, 404: ErrorBody },
+        response: { 200: RecordedOut, 201: RecordedOut, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     }, async (req, reply) => {
       const caller = req.caller!;
@@ -73,7 +73,7 @@ export function paymentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         ...input,
         source: 'manual',
         receivedAt: receivedAt ? new Date(receivedAt) : new Date(),
-        externalKey: idempotencyKey ? `manual:${idempotencyKey}` : undefined,
+        externalKey: idempotencyKey ? manualPaymentKey(caller.operatorId, idempotencyKey) : undefined,
       });
       return reply.code(recorded.duplicate ? 200 : 201).send({ ...recorded, payment: toPaymentOut(recorded.payment) });
     });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { StatementFormat } from '../../prisma/generated/enums';
+import { TEXT_ENCODINGS } from '../../domain/statements';
 import type { ImportRequest } from '../../services/statements/import-statement.service';
 import { ApiError } from '../errors';
 import { IdQuery } from '../schemas';
@@ -8,9 +9,10 @@ import { IdQuery } from '../schemas';
 const Fields = z.object({
   accountId: IdQuery.optional(),
   format: z.enum(StatementFormat).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
 });
 
-/** Reads a multipart statement upload: one `file` part plus optional `accountId` and `format` fields. */
+/** Reads a multipart statement upload: one `file` part plus optional `accountId`, `format` and `encoding` fields. */
 export async function readStatementUpload(req: FastifyRequest): Promise<ImportRequest> {
   if (!req.isMultipart()) throw new ApiError(400, 'validation', 'send the statement as multipart/form-data with a "file" part', 'body.file');
   if (!/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(req.headers['content-type'] ?? '')) {
@@ -43,5 +45,5 @@ async function readParts(req: FastifyRequest): Promise<ImportRequest> {
     const issue = parsed.error.issues[0]!;
     throw new ApiError(400, 'validation', issue.message, `body.${issue.path.join('.')}`);
   }
-  return { file: file.buffer, fileName: file.fileName.slice(0, 200), format: parsed.data.format, bankAccountId: parsed.data.accountId };
+  return { file: file.buffer, fileName: file.fileName.slice(0, 200), format: parsed.data.format, encoding: parsed.data.encoding, bankAccountId: parsed.data.accountId };
 }

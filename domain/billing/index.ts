@@ -66,6 +66,9 @@ export { invoiceTotals } from './invoice-totals';
 export type { CreditApplication } from './credit';
 export { applyCredit } from './credit';
 
+export type { Credit, CreditAllocation } from './credit-allocation';
+export { allocateCredits } from './credit-allocation';
+
 export type { InvoiceAllocation, OpenInvoice, PaymentAllocation } from './allocation';
 export { allocatePayment, allocationOrder } from './allocation';
 

@@ -4,6 +4,7 @@
 import { assertMinor, type Minor } from '../money';
 import { networkSeverity, NETWORK_ACTIONS, type NetworkAction } from './network-actions';
 import type { NotifyAction, Policy } from './policy-schema';
+import { noticeContradiction } from './notice-dates';
 import { heldNetwork } from './restore-rule';
 import { accountBlocker, dayThresholdReached, describeMatch, formatAmount, type DunningFacts } from './state-conditions';
 import { addDays, daysBetween, localDate, localMidnight } from './zoned-time';
@@ -99,7 +100,7 @@ export function evaluateDunning(policy: Policy, facts: DunningFacts, now: Date):
   }
   const dueDate = facts.oldestUnpaidDueDate;
   if (dueDate === null) {
-    return { ...idle, state: STATE_CURRENT, daysPastDue: null, reasons: [`overdue ${formatAmount(facts.overdueMinor)} but no unpaid invoice has a due date`] };
+    return { ...idle, state: STATE_CURRENT, daysPastDue: null, reasons: [`overdue ${formatAmount(facts.overdueMinor, facts.currency)} but no unpaid invoice has a due date`] };
   }
 
   const position = ladderPosition(policy, facts, dueDate, now);
@@ -127,10 +128,16 @@ export function evaluateDunning(policy: Policy, facts: DunningFacts, now: Date):
       reasons,
     };
   }
+  const dueActions = rule?.actions.notify ? [rule.actions.notify] : [];
+  // The send activity refuses these on fresh rows; the reasons say so beforehand.
+  for (const action of dueActions) {
+    const why = noticeContradiction(action.template, dueDate, localDate(now, policy.timezone));
+    if (why !== null) reasons.push(`${action.template} is not sent: ${why}`);
+  }
   return {
     ...base,
     network,
-    dueActions: rule?.actions.notify ? [rule.actions.notify] : [],
+    dueActions,
     lateFeeMinor: rule?.actions.lateFeeMinor ?? null,
     nextThreshold: nextByTime(policy, facts, dueDate, position.index),
     suppressedUntil: null,

@@ -20,7 +20,7 @@ export {
   type RestoreWhen,
   type TemplateName,
 } from './policy-schema';
-export { DEFAULT_POLICY_DOCUMENT, defaultDunningPolicy } from './default-policy';
+export { DEFAULT_POLICY_DOCUMENT, defaultDunningPolicy, ISP_COUNTRIES, type IspCountry } from './default-policy';
 export { type DunningFacts } from './state-conditions';
 export { shouldRestore } from './restore-rule';
 export {
@@ -38,4 +38,4 @@ export {
   type CalendarRules,
   type SmsRules,
 } from './enforcement-calendar';
-export { localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';
+export { formatLocal, localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';

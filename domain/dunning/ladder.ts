@@ -9,4 +9,4 @@ export type { DunningFacts } from './state-conditions';
 export { shouldRestore } from './restore-rule';
 export { actsNow, evaluateDunning, STATE_CURRENT, STATE_PAID, type DunningEvaluation, type NextThreshold } from './evaluate';
 export { isEnforcementDay, nextAllowedEnforcementAt, nextAllowedSmsAt, type CalendarRules, type SmsRules } from './enforcement-calendar';
-export { localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';
+export { formatLocal, localDate, localMidnight, zonedTimeToInstant, type IsoDate } from './zoned-time';

@@ -60,10 +60,13 @@ const stateRuleSchema = z.strictObject({
 });
 
 const calendarSchema = z.strictObject({
+  // ISO weekday numbers, as in ISO 8601 and the Temporal API: 1 = Monday … 7 = Sunday.
+  // A Bangladeshi ISP works Sunday to Thursday: [7, 1, 2, 3, 4]; a Czech one [1, 2, 3, 4, 5].
   enforcementDays: z
     .array(z.int().min(1, { error: 'weekdays are 1 (Monday) to 7 (Sunday)' }).max(7, { error: 'weekdays are 1 (Monday) to 7 (Sunday)' }))
     .min(1, { error: 'must allow at least one weekday' })
-    .refine((ds) => new Set(ds).size === ds.length, { error: 'must not repeat a weekday' }),
+    .refine((ds) => new Set(ds).size === ds.length, { error: 'must not repeat a weekday' })
+    .describe('ISO weekdays on which lines may be throttled or blocked: 1 = Monday … 7 = Sunday (Bangladesh: [7, 1, 2, 3, 4])'),
   // Refinements still run after a non-aborting issue such as a malformed time, hence the guard.
   enforcementHours: timeWindow.refine((w) => !isHhMm(w.from) || !isHhMm(w.to) || minutesOfDay(w.from) < minutesOfDay(w.to), {
     error: 'from must be earlier than to (enforcement hours cannot wrap midnight)',

@@ -15,13 +15,15 @@ export interface DunningFacts {
   tags: readonly string[];
   promiseToPayUntil: Date | null;
   pausedUntil: Date | null;
+  /** ISO 4217 code of the amounts, printed in reasons; the policy's thresholds are in the same minor units. */
+  currency?: string;
   /** Restriction currently applied to the line; only consulted when restore.when is 'fully_paid'. */
   enforcedNetwork?: NetworkAction;
 }
 
-/** "1200.00": amounts in reasons are printed without a currency, which the policy does not know. */
-export function formatAmount(amount: Minor): string {
-  return formatMinor(amount, '').trim();
+/** "1200.00 BDT": an amount in a reason, with the customer's currency when the facts name it. */
+export function formatAmount(amount: Minor, currency?: string): string {
+  return formatMinor(amount, currency ?? '').trim();
 }
 
 export function skippingTag(rule: DunningStateRule, tags: readonly string[]): string | null {
@@ -34,7 +36,7 @@ export function accountBlocker(rule: DunningStateRule, facts: DunningFacts): str
   if (tag !== null) return `tagged '${tag}'`;
   const { minOverdueMinor, minUnpaidInvoices } = rule.conditions;
   if (facts.overdueMinor < minOverdueMinor) {
-    return `overdue ${formatAmount(facts.overdueMinor)} < ${formatAmount(minOverdueMinor)}`;
+    return `overdue ${formatAmount(facts.overdueMinor, facts.currency)} < ${formatAmount(minOverdueMinor, facts.currency)}`;
   }
   if (minUnpaidInvoices !== undefined && facts.unpaidInvoices < minUnpaidInvoices) {
     return `${facts.unpaidInvoices} unpaid invoice(s) < ${minUnpaidInvoices}`;
@@ -50,7 +52,7 @@ export function dayThresholdReached(rule: DunningStateRule, daysPastDue: number)
 export function describeMatch(rule: DunningStateRule, facts: DunningFacts): string[] {
   const parts: string[] = [];
   if (rule.conditions.minOverdueMinor > 0) {
-    parts.push(`overdue ${formatAmount(facts.overdueMinor)} ≥ ${formatAmount(rule.conditions.minOverdueMinor)}`);
+    parts.push(`overdue ${formatAmount(facts.overdueMinor, facts.currency)} ≥ ${formatAmount(rule.conditions.minOverdueMinor, facts.currency)}`);
   }
   if (rule.conditions.minUnpaidInvoices !== undefined) {
     parts.push(`${facts.unpaidInvoices} unpaid invoice(s) ≥ ${rule.conditions.minUnpaidInvoices}`);

@@ -112,3 +112,13 @@ export function zonedTimeToInstant(date: IsoDate, minutes: number, timeZone: str
 export function localMidnight(date: IsoDate, timeZone: string): Date {
   return zonedTimeToInstant(date, 0, timeZone);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-12-20 18:00 +06:00": the wall clock in `timeZone`, naming its offset so it is unambiguous. */
+export function formatLocal(instant: Date, timeZone: string): string {
+  const local = toLocal(instant, timeZone);
+  const offset = Math.round(offsetAt(instant.getTime(), timeZone) / 60_000);
+  const abs = Math.abs(offset);
+  return `${local.date} ${pad2(Math.floor(local.minutes / 60))}:${pad2(local.minutes % 60)} ${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}

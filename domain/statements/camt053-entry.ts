@@ -40,6 +40,8 @@ export interface CamtEntry {
   bookingDate?: string;
   bankReference?: string;
   additionalInfo?: string;
+  /** RvslInd: the entry reverses an earlier one (a returned payment). */
+  reversal?: boolean;
   transactions: CamtTransaction[];
 }
 
@@ -91,7 +93,10 @@ function line(lineNo: number, bookingDate: string, amountMinor: Minor, currency:
     ...tx.creditorReferences.map(creditorReferenceSymbols),
     symbolsInText(message),
   );
-  return { lineNo, bookingDate, amountMinor, currency, ...symbols, counterAccount: partyAccount(counter), counterName: counter.name, message, bankReference };
+  return {
+    lineNo, bookingDate, amountMinor, currency, ...symbols,
+    counterAccount: partyAccount(counter), counterName: counter.name, message, bankReference, reversal: entry.reversal || undefined,
+  };
 }
 
 // Czech banks put a bare variable symbol into the structured creditor reference.

@@ -3,12 +3,11 @@
 // .001.02 through .001.08+ differ in a few paths (Sts vs Sts/Cd, Dbtr/Nm vs Dbtr/Pty/Nm,
 // TxDtls/Amt vs AmtDtls/TxAmt/Amt); both spellings are accepted.
 import { CamtAmount, CamtEntry, CamtParty, CamtTransaction, entryLines, newEntry, newTransaction, signedAmount } from './camt053-entry';
-import { compactAccount } from './account-number';
 import { currencyCode } from './currency';
 import { StatementBuilder, StatementRules } from './statement-builder';
 import { dateFromIso } from './statement-dates';
 import { atLocation, StatementFormatError, StatementLocation } from './statement-format-error';
-import { ParsedStatement, StatementAccount } from './statement-line';
+import { ParsedStatement } from './statement-line';
 import { textChunks } from './text-input';
 import { XmlHandler, XmlSyntaxError, XmlTokenizer } from './xml-tokenizer';
 
@@ -18,10 +17,12 @@ interface StatementDraft {
   id?: string;
   from?: string;
   to?: string;
-  account?: StatementAccount;
+  account?: string;
   opening?: number;
   closing?: number;
   started: boolean;
+  /** Of an account the caller did not ask for. */
+  skipped: boolean;
 }
 
 interface BalanceDraft {
@@ -63,9 +64,10 @@ class CamtReader implements XmlHandler {
       this.builder.fail(this.where(), `<${name}> is not a camt.053 bank-to-customer statement (BkToCstmrStmt)`);
     }
     if (at === STMT_PATH) {
-      this.statement = { started: false };
+      this.statement = { started: false, skipped: false };
       this.statementCount++;
-    } else if (at === `${STMT_PATH}/Bal`) this.balance = {};
+    } else if (this.statement?.skipped) return;
+    else if (at === `${STMT_PATH}/Bal`) this.balance = {};
     else if (at === `${STMT_PATH}/Ntry`) {
       this.startSection();
       this.entry = newEntry();
@@ -89,6 +91,10 @@ class CamtReader implements XmlHandler {
     if (!at.startsWith(STMT_PATH) || !this.statement) return;
     const stmt = this.statement;
     const rel = at.slice(STMT_PATH.length + 1);
+    if (stmt.skipped) {
+      if (rel === '') this.statement = undefined;
+      return;
+    }
     const amount = (): CamtAmount => ({ value: text, currency: currencyCode(attributes.Ccy ?? '') });
     if (this.transaction && rel.startsWith('Ntry/NtryDtls/TxDtls')) {
       if (rel === 'Ntry/NtryDtls/TxDtls') {
@@ -106,8 +112,10 @@ class CamtReader implements XmlHandler {
     } else if (rel === 'Id') stmt.id = text;
     else if (rel === 'FrToDt/FrDtTm') stmt.from = dateFromIso(text);
     else if (rel === 'FrToDt/ToDtTm') stmt.to = dateFromIso(text);
-    else if (rel === 'Acct/Id/IBAN') stmt.account = { accountIban: compactAccount(text) };
-    else if (rel === 'Acct/Id/Othr/Id') stmt.account = { accountNumber: text };
+    else if (rel === 'Acct/Id/IBAN' || rel === 'Acct/Id/Othr/Id') {
+      stmt.account = text;
+      stmt.skipped = !this.builder.selects(text);
+    }
     else if (rel === 'Acct/Ccy') this.builder.requireCurrency(currencyCode(text), 'statement', this.where());
     else if (rel === '') this.finishStatement(stmt);
   }
@@ -150,6 +158,7 @@ function assignEntry(entry: CamtEntry, rel: string, text: string, amount: () => 
   else if (rel === 'BookgDt/Dt' || rel === 'BookgDt/DtTm') entry.bookingDate = text;
   else if (rel === 'AcctSvcrRef') entry.bankReference = text || undefined;
   else if (rel === 'AddtlNtryInf') entry.additionalInfo = text || undefined;
+  else if (rel === 'RvslInd') entry.reversal = text === 'true' || text === '1';
 }
 
 function assignTransaction(tx: CamtTransaction, rel: string, text: string, amount: () => CamtAmount): void {

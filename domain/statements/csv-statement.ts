@@ -1,7 +1,7 @@
 // Bank CSV exports differ per bank, so each bank account stores a column mapping once
 // and every later export is read through it. The account and its currency come from
 // the caller, since most exports do not repeat them on every row.
-import { compactAccount, isIbanLike } from './account-number';
+import { isIbanLike } from './account-number';
 import { currencyCode, currencyExponent } from './currency';
 import { csvRecords, CsvRecord } from './csv-records';
 import { parseDecimalMinor } from './decimal-amount';
@@ -10,6 +10,7 @@ import { StatementBuilder, StatementRules } from './statement-builder';
 import { DatePattern, dateFromPattern } from './statement-dates';
 import { atLocation } from './statement-format-error';
 import { ParsedStatement } from './statement-line';
+import { resolveEncoding } from './text-encoding';
 import { TextEncoding, TextLine, textLines } from './text-input';
 
 /** A header name, or a 0-based field index. */
@@ -43,6 +44,8 @@ export interface CsvOptions extends StatementRules {
   mapping: CsvColumnMapping;
   /** IBAN or local number of the account the export belongs to. */
   account: string;
+  /** Declared on upload; wins over the mapping's, which wins over detection. */
+  encoding?: TextEncoding;
 }
 
 type ColumnKey = keyof CsvColumnMapping['columns'];
@@ -52,11 +55,10 @@ export function parseCsvStatement(input: string | Buffer, options: CsvOptions): 
   const { mapping } = options;
   const builder = new StatementBuilder('csv', options);
   if (mapping.delimiter.length !== 1 || mapping.delimiter === '"') builder.fail({}, `delimiter must be one character other than '"'`);
-  const account = compactAccount(options.account);
-  builder.beginSection({ account: isIbanLike(account) ? { accountIban: account } : { accountNumber: options.account.trim() } }, { lineNo: 1 });
+  builder.beginSection({ account: options.account }, { lineNo: 1 });
 
   let indexes: Partial<Record<ColumnKey, number>> | undefined = mapping.hasHeader ? undefined : indexesWithoutHeader(mapping, builder);
-  const lines = afterSkipped(textLines('csv', input, mapping.encoding), mapping.skipLines ?? 0);
+  const lines = afterSkipped(textLines('csv', input, resolveEncoding(input, options.encoding ?? mapping.encoding)), mapping.skipLines ?? 0);
   for (const record of csvRecords(lines, mapping.delimiter)) {
     if (!indexes) {
       indexes = indexesFromHeader(mapping, record, builder);

@@ -1,7 +1,6 @@
 // Czech GPC/ABO statements ("výpis ve formátu GPC"), usually Windows-1250. Each 074
 // header opens a statement for one account; 075 records follow; 078/079 carry the
 // payer's message for the 075 before them; 076 (extra bank data) is skipped.
-import { isUtf8 } from 'node:buffer';
 import { Minor } from '../money';
 import { currencyExponent, currencyFromNumeric } from './currency';
 import { hundredthsToMinor, negate } from './decimal-amount';
@@ -10,17 +9,12 @@ import { normalizeConstantSymbol, normalizeSymbol } from './payment-symbols';
 import { LineDraft, StatementBuilder, StatementRules } from './statement-builder';
 import { atLocation, FieldFormatError } from './statement-format-error';
 import { ParsedStatement } from './statement-line';
+import { resolveEncoding } from './text-encoding';
 import { TextEncoding, textLines } from './text-input';
 
 export interface GpcOptions extends StatementRules {
-  /** By default a file that is valid UTF-8 is read as UTF-8, anything else as Windows-1250. */
+  /** By default valid UTF-8 is read as UTF-8, anything else in the Czech code page it reads best in (text-encoding.ts). */
   encoding?: TextEncoding;
-}
-
-// Czech letters in Windows-1250 (0x80–0xFF between ASCII bytes) are almost never valid UTF-8,
-// so a file that is valid UTF-8 was written as UTF-8. isUtf8 checks without decoding a copy.
-function encodingOf(input: string | Buffer): TextEncoding {
-  return typeof input !== 'string' && isUtf8(input) ? 'utf-8' : 'windows-1250';
 }
 
 // 1 debit, 2 credit, 4 reversal of a debit (money returns), 5 reversal of a credit (money leaves).
@@ -39,6 +33,8 @@ export function parseGpc(input: string | Buffer, options: GpcOptions = {}): Pars
   const builder = new StatementBuilder('gpc', options);
   let header: { record: GpcHeaderRecord; lineNo: number } | undefined;
   let pending: PendingItem | undefined;
+  /** The statement of an account the caller did not ask for. */
+  let skipping = false;
   let last = 0;
 
   const emitPending = (): void => {
@@ -58,20 +54,21 @@ export function parseGpc(input: string | Buffer, options: GpcOptions = {}): Pars
     header = undefined;
   };
 
-  for (const { lineNo, text } of textLines('gpc', input, options.encoding ?? encodingOf(input))) {
+  for (const { lineNo, text } of textLines('gpc', input, resolveEncoding(input, options.encoding))) {
     last = lineNo;
     if (text.trim() === '') continue;
-    if (text.length > GPC_RECORD_LENGTH) {
-      builder.fail({ lineNo }, `record is ${text.length} characters, GPC records have ${GPC_RECORD_LENGTH}; is the encoding right?`);
-    }
+    const type = text.slice(0, 3);
+    checkLength(builder, type, text, lineNo);
     const record = text.padEnd(GPC_RECORD_LENGTH, ' ');
-    const type = record.slice(0, 3);
+    if (skipping && type !== '074') continue;
     atLocation('gpc', { lineNo }, () => {
       if (type === '074') {
         closeSection(lineNo);
         const read = readHeaderRecord(record);
+        skipping = !builder.selects(read.account);
+        if (skipping) return;
         header = { record: read, lineNo };
-        builder.beginSection({ account: { accountNumber: read.account }, statementId: read.statementNumber, from: read.openingDate, to: read.date }, { lineNo });
+        builder.beginSection({ account: read.account, statementId: read.statementNumber, from: read.openingDate, to: read.date }, { lineNo });
       } else if (type === '075') {
         if (!header) builder.fail({ lineNo }, 'transaction record 075 before any header record 074');
         emitPending();
@@ -89,6 +86,15 @@ export function parseGpc(input: string | Buffer, options: GpcOptions = {}): Pars
   return builder.finish({ lineNo: last + 1 });
 }
 
+// Header and transaction records end with data (dates), so a shorter one lost characters;
+// message records (076, 078, 079) often lose only their padding.
+function checkLength(builder: StatementBuilder, type: string, text: string, lineNo: number): void {
+  const hint = text.length > GPC_RECORD_LENGTH ? '; is the encoding right?' : '';
+  if (text.length > GPC_RECORD_LENGTH || ((type === '074' || type === '075') && text.length !== GPC_RECORD_LENGTH)) {
+    builder.fail({ lineNo }, `record ${lineNo} has ${text.length} characters; GPC records have ${GPC_RECORD_LENGTH}${hint}`);
+  }
+}
+
 function balance(value: GpcSignedHundredths, exponent: number): Minor {
   const minor = hundredthsToMinor(value.digits, exponent);
   return value.negative ? negate(minor) : minor;
@@ -102,6 +108,10 @@ function itemLine(item: GpcItemRecord, lineNo: number, message: string, header: 
   const magnitude = hundredthsToMinor(item.amountHundredths, currencyExponent(currency));
   const bookingDate = item.bookingDate ?? item.valueDate ?? header.date;
   if (!bookingDate) throw new FieldFormatError('record has neither a booking nor a value date');
+  // Many banks fill the 075 name field with the payer's message ('VS:123 FA 2026-0001'); a
+  // field with a digit in it may name an invoice or a 'VS:', so the matcher searches it with the message.
+  // (Symbols stay the record's own: they are part of the line identity.)
+  const searched = item.counterName && /\d/.test(item.counterName) ? [message, item.counterName].filter(Boolean).join(' ') : message;
   return {
     lineNo,
     bookingDate,
@@ -112,7 +122,8 @@ function itemLine(item: GpcItemRecord, lineNo: number, message: string, header: 
     constantSymbol: normalizeConstantSymbol(item.constantSymbol),
     counterAccount: item.counterAccount,
     counterName: item.counterName,
-    message: message || undefined,
+    message: searched || undefined,
     bankReference: item.documentNumber,
+    reversal: item.accountingCode === '4' || item.accountingCode === '5' || undefined,
   };
 }

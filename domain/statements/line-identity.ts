@@ -5,10 +5,10 @@
 // of the file — two equal 500 CZK payments from one payer on one day stay two lines, and
 // the same two lines in tomorrow's overlapping statement get the same two identities.
 import { createHash } from 'node:crypto';
-import { accountMatchKey } from './account-number';
+import { identityAccountKey } from './account-number';
 import { StatementLine } from './statement-line';
 
-export type IdentityFields = Omit<StatementLine, 'identity' | 'lineNo' | 'message' | 'counterName'>;
+export type IdentityFields = Omit<StatementLine, 'identity' | 'lineNo' | 'message' | 'counterName' | 'reversal'>;
 
 // Bump when the recipe changes, so old and new identities can never be confused.
 const RECIPE = 'settle-statement-line-v1';
@@ -18,7 +18,7 @@ export class LineIdentities {
   private readonly occurrences = new Map<string, number>();
 
   constructor(account: string) {
-    this.account = accountMatchKey(account);
+    this.account = identityAccountKey(account);
   }
 
   next(line: IdentityFields): string {
@@ -29,7 +29,7 @@ export class LineIdentities {
       line.bookingDate,
       line.amountMinor,
       line.currency,
-      line.counterAccount ? accountMatchKey(line.counterAccount) : '',
+      line.counterAccount ? identityAccountKey(line.counterAccount) : '',
       line.variableSymbol ?? '',
       line.specificSymbol ?? '',
       line.constantSymbol ?? '',

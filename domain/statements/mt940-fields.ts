@@ -20,18 +20,21 @@ export interface Mt940Entry {
   customerReference?: string;
   bankReference?: string;
   supplementary?: string;
+  /** RC/RD: the bank reverses an earlier credit or debit. */
+  reversal: boolean;
 }
 
-const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d[\d]*,\d*)$/;
-// value date, entry date (MMDD), mark, funds code, amount, type, references
-const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+,\d*)([NSF][A-Z0-9]{3})(.*)$/;
+const BALANCE = /^([CD])(\d{6})([A-Z]{3}) ?(\d+(?:,\d*)?)$/;
+// value date, entry date (MMDD, or four spaces), mark, funds code, amount (some banks omit
+// the comma of a whole amount: C500NTRF), type (some pad it: 'NTR '), references
+const STATEMENT_LINE = /^(\d{6})(\d{4}| {4})?(RC|RD|C|D)([A-Z])?(\d+(?:,\d*)?)([NSF][A-Z0-9 ]{3})(.*)$/;
 
 const amountOf = (raw: string, currency: string): Minor => parseDecimalMinor(raw, currencyExponent(currency), { decimalSeparator: ',' });
 
 /** 'C260131CZK12345,67' */
 export function parseBalance(value: string): Mt940Balance {
   const match = BALANCE.exec(value.trim());
-  if (!match) throw new FieldFormatError(`balance '${value.trim()}' is not D/C + YYMMDD + currency + amount`);
+  if (!match) throw new FieldFormatError(`balance '${value.trim().slice(0, 40)}' is not D/C + YYMMDD + currency + amount`);
   const currency = currencyCode(match[3]);
   const amount = amountOf(match[4], currency);
   return { date: dateFromYyMmDd(match[2]), currency, amountMinor: match[1] === 'D' ? negate(amount) : amount };
@@ -39,8 +42,9 @@ export function parseBalance(value: string): Mt940Balance {
 
 /** The first line of :61: plus its optional second line of supplementary details. */
 export function parseStatementLine(lines: readonly string[], currency: string): Mt940Entry {
-  const match = STATEMENT_LINE.exec(lines[0].trim());
-  if (!match) throw new FieldFormatError(`':61:${lines[0].trim()}' is not date + [entry date] + C/D/RC/RD + amount + type + reference`);
+  // Padded: a type code cut to 'NTR' at the end of the line is 'NTR ' with its trailing space trimmed away.
+  const match = STATEMENT_LINE.exec(`${lines[0].trim()}   `);
+  if (!match) throw new FieldFormatError(`':61:${lines[0].trim().slice(0, 60)}' is not date + [entry date] + C/D/RC/RD + amount + type + reference`);
   const [, valueRaw, entryRaw, mark, , amountRaw, transactionType, references] = match;
   const valueDate = dateFromYyMmDd(valueRaw);
   const magnitude = amountOf(amountRaw, currency);
@@ -52,12 +56,13 @@ export function parseStatementLine(lines: readonly string[], currency: string): 
   const supplementary = lines.slice(1).join(' ').trim();
   return {
     valueDate,
-    bookingDate: entryRaw ? entryDate(valueDate, entryRaw) : valueDate,
+    bookingDate: entryRaw?.trim() ? entryDate(valueDate, entryRaw) : valueDate,
     amountMinor,
-    transactionType,
+    transactionType: transactionType.trim(),
     customerReference: customer && customer !== 'NONREF' ? customer : undefined,
     bankReference: bank || undefined,
     supplementary: supplementary || undefined,
+    reversal: mark === 'RC' || mark === 'RD',
   };
 }
 

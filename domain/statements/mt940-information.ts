@@ -4,6 +4,7 @@
 //   ?32–?33 name, ?38 IBAN. The separator is whatever character follows the 3-digit
 // transaction code. Otherwise :86: is free text, searched for payment symbols.
 import { compactAccount, isIbanLike } from './account-number';
+import { slashKeyed } from './mt940-slash-keys';
 import { mergeSymbols, PaymentSymbols, symbolsInText } from './payment-symbols';
 
 export interface Mt940Information extends PaymentSymbols {
@@ -23,8 +24,10 @@ export function parseInformation(lines: readonly string[]): Mt940Information {
   const joined = lines.join('');
   const structured = STRUCTURED.exec(joined);
   if (!structured) {
-    const message = lines.map((l) => l.trim()).filter(Boolean).join(' ') || undefined;
-    return { ...symbolsInText(message), message };
+    const text = lines.map((l) => l.trim()).filter(Boolean).join(' ') || undefined;
+    const keyed = slashKeyed(text);
+    const message = keyed.message ?? text;
+    return { ...mergeSymbols(symbolsInText(message), symbolsInText(text)), message, counterName: keyed.counterName, counterAccount: keyed.counterAccount ?? markedAccount(text) };
   }
   const fields = subfields(joined.slice(3), structured[1]);
   const purposeParts = PURPOSE_CODES.flatMap((c) => fields.get(c) ?? []);
@@ -33,7 +36,14 @@ export function parseInformation(lines: readonly string[]): Mt940Information {
   const message = (sepa.get('SVWZ') ?? (sepa.size > 0 ? undefined : purpose)) || fields.get('00')?.join(' ') || undefined;
   const symbols = mergeSymbols(symbolsInText(sepa.get('EREF')), ...purposeParts.map(symbolsInText), symbolsInText(purpose));
   const name = joinWrapped([...(fields.get('32') ?? []), ...(fields.get('33') ?? [])]) || undefined;
-  return { ...symbols, message, counterName: name, counterAccount: counterAccount(fields) };
+  return { ...symbols, message, counterName: name, counterAccount: counterAccount(fields) ?? markedAccount(purpose) };
+}
+
+// Czech banks write the payer's account into free text: 'PROTIUCET 217543110/0300', 'Protiúčet: 19-2000145399/0800'.
+const COUNTER_ACCOUNT_MARK = /PROTI[UÚ][CČ]ET\s*:?\s*((?:\d{1,6}-)?\d{1,10}\/\d{4}|[A-Z]{2}\d{2}[A-Z0-9]{10,30})(?![\dA-Z])/i;
+
+function markedAccount(text: string | undefined): string | undefined {
+  return text ? COUNTER_ACCOUNT_MARK.exec(text)?.[1] : undefined;
 }
 
 function codes(from: number, to: number): string[] {

@@ -3,16 +3,17 @@
 // that opening balance + lines = closing balance, which catches truncated or doctored files.
 import { CalendarDate } from '../billing/calendar-date';
 import { assertMinor, formatMinor, Minor } from '../money';
-import { accountMatchKey } from './account-number';
+import { accountMatchKey, isIbanLike, normalizedAccount } from './account-number';
 import { currencyExponent } from './currency';
 import { LineIdentities } from './line-identity';
-import { StatementFormatError, StatementLocation } from './statement-format-error';
-import { ParsedStatement, StatementAccount, StatementFormat, StatementHeader, StatementLine, statementAccountOf } from './statement-line';
+import { SeveralAccountsError, StatementFormatError, StatementLocation } from './statement-format-error';
+import { ParsedStatement, StatementAccount, StatementFormat, StatementHeader, StatementLine } from './statement-line';
 
 export type LineDraft = Omit<StatementLine, 'identity'>;
 
 export interface SectionStart {
-  account: StatementAccount;
+  /** As the file writes it; the header gets the normalized spelling, line identities the written one. */
+  account: string;
   statementId?: string;
   from?: CalendarDate;
   to?: CalendarDate;
@@ -30,6 +31,8 @@ export interface StatementRules {
   currency?: string;
   /** Default true. */
   verifyBalances?: boolean;
+  /** In a file with statements of several accounts, the one to read; the others are skipped. */
+  account?: string;
 }
 
 interface OpenSection {
@@ -41,7 +44,8 @@ interface OpenSection {
 export class StatementBuilder {
   private currency?: string;
   private currencyOwner = 'statement';
-  private account?: StatementAccount;
+  private account?: string;
+  private readonly accountsSeen: string[] = [];
   private identities?: LineIdentities;
   private header: Omit<StatementHeader, 'accountIban' | 'accountNumber' | 'currency'> = {};
   private section?: OpenSection;
@@ -77,15 +81,22 @@ export class StatementBuilder {
     }
   }
 
+  /** Whether the statement of `account` is read; a parser skips it when not. */
+  selects(account: string): boolean {
+    const key = accountMatchKey(account);
+    if (!this.accountsSeen.some((seen) => accountMatchKey(seen) === key)) this.accountsSeen.push(account);
+    return this.rules.account === undefined || accountMatchKey(this.rules.account) === key;
+  }
+
   beginSection(start: SectionStart, where: StatementLocation): void {
     if (this.section) this.fail(where, 'a new statement starts before the previous one has ended');
-    const account = statementAccountOf(start.account);
+    const account = start.account.trim();
     if (this.account === undefined) {
-      this.account = start.account;
+      this.account = account;
       this.identities = new LineIdentities(account);
       this.header = { statementId: start.statementId, from: start.from, openingBalanceMinor: start.openingBalanceMinor };
-    } else if (accountMatchKey(account) !== accountMatchKey(statementAccountOf(this.account))) {
-      this.fail(where, `file holds statements of several accounts (${statementAccountOf(this.account)} and ${account}); import each account separately`);
+    } else if (accountMatchKey(account) !== accountMatchKey(this.account)) {
+      throw new SeveralAccountsError(this.format, where, [this.account, account]);
     }
     if (start.to !== undefined) this.header.to = start.to;
     this.section = { openingBalanceMinor: start.openingBalanceMinor, sumMinor: 0, where };
@@ -120,14 +131,22 @@ export class StatementBuilder {
 
   finish(where: StatementLocation): ParsedStatement {
     if (this.section) this.fail(where, 'file ends inside a statement');
+    if (!this.account && this.rules.account !== undefined && this.accountsSeen.length > 0) {
+      this.fail(where, `the file holds statements of ${this.accountsSeen.join(', ')}, none of account ${this.rules.account}`);
+    }
     if (!this.account) this.fail(where, 'no statement found in the file');
     if (!this.currency) this.fail(where, 'statement currency is unknown; pass the account currency');
-    const header = withoutUndefined({ ...this.account, currency: this.currency, ...this.header }) as StatementHeader;
+    const header = withoutUndefined({ ...headerAccount(this.account), currency: this.currency, ...this.header }) as StatementHeader;
     return { header, lines: this.lines };
   }
 }
 
-const OPTIONAL_LINE_FIELDS = ['variableSymbol', 'specificSymbol', 'constantSymbol', 'counterAccount', 'counterName', 'message', 'bankReference'] as const;
+function headerAccount(written: string): StatementAccount {
+  const account = normalizedAccount(written);
+  return isIbanLike(account) ? { accountIban: account } : { accountNumber: account };
+}
+
+const OPTIONAL_LINE_FIELDS = ['variableSymbol', 'specificSymbol', 'constantSymbol', 'counterName', 'message', 'bankReference', 'reversal'] as const;
 
 // Absent fields are left out rather than set to undefined, so lines compare and serialize
 // cleanly; built field by field because this runs once per line of 100k-line statements.
@@ -135,8 +154,10 @@ function toLine(draft: LineDraft, identity: string): StatementLine {
   const line = { lineNo: draft.lineNo, bookingDate: draft.bookingDate, amountMinor: draft.amountMinor, currency: draft.currency } as StatementLine;
   for (const key of OPTIONAL_LINE_FIELDS) {
     const value = draft[key];
-    if (value !== undefined) line[key] = value;
+    if (value !== undefined) (line as unknown as Record<string, unknown>)[key] = value;
   }
+  // The identity was taken from the account as written, so it stays what earlier imports stored.
+  if (draft.counterAccount !== undefined) line.counterAccount = normalizedAccount(draft.counterAccount);
   line.identity = identity;
   return line;
 }

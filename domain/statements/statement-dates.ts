@@ -29,9 +29,9 @@ export function dateFromYyMmDd(raw: string): CalendarDate {
   return isoDate(2000 + Number(yy), Number(mm), Number(dd), raw);
 }
 
-/** The date part of an ISO date or date-time ('2026-02-03T09:15:00+01:00'), as the bank wrote it. */
+/** The date part of an ISO date, date-time or date with offset ('2026-02-03T09:15:00+01:00', '2017-04-01+02:00'), as the bank wrote it. */
 export function dateFromIso(raw: string): CalendarDate {
-  const [, yyyy, mm, dd] = digitsAt(raw.trim(), /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/);
+  const [, yyyy, mm, dd] = digitsAt(raw.trim(), /^(\d{4})-(\d{2})-(\d{2})(?:T.*|Z|[+-]\d{2}:\d{2})?$/);
   return isoDate(Number(yyyy), Number(mm), Number(dd), raw);
 }
 

@@ -32,6 +32,17 @@ function describeLocation(where: StatementLocation): string {
   return parts.length > 0 ? parts.join(' at ') : 'file';
 }
 
+/** Statements of several accounts in one file: the caller names the one to import (StatementRules.account). */
+export class SeveralAccountsError extends StatementFormatError {
+  constructor(
+    format: StatementFormat,
+    where: StatementLocation,
+    readonly accounts: readonly string[],
+  ) {
+    super(format, where, `the file holds statements of several accounts (${accounts.join(' and ')}); name the bank account to import one of them`);
+  }
+}
+
 /** A single field failed to parse; the parser adds the location and rethrows it as StatementFormatError. */
 export class FieldFormatError extends Error {
   override readonly name = 'FieldFormatError';

@@ -19,6 +19,8 @@ export interface StatementLine {
   counterAccount?: string;
   counterName?: string;
   message?: string;
+  /** The bank marks the entry as a reversal (camt RvslInd, MT940 RC/RD, GPC codes 4/5) of an earlier one. */
+  reversal?: true;
   /** The bank's own reference for the entry, when it gives one. */
   bankReference?: string;
   /** Stable across re-imports of the same or an overlapping statement; see line-identity.ts. */

@@ -4,9 +4,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import { StatementFormatError } from './statement-format-error';
 import { StatementFormat } from './statement-line';
-import { decodeWindows1250 } from './windows-1250';
+import { CodePage, decodeCodePage } from './code-pages';
+import { TextEncoding } from './text-encoding';
 
-export type TextEncoding = 'utf-8' | 'windows-1250';
+export type { TextEncoding } from './text-encoding';
 
 export interface TextLine {
   lineNo: number;
@@ -38,13 +39,13 @@ export function* textLines(format: StatementFormat, input: string | Buffer, enco
     let end = typeof input === 'string' ? input.indexOf('\n', start) : input.indexOf(0x0a, start);
     const next = end === -1 ? length : end + 1;
     if (end === -1) end = length;
-    // LF never occurs inside a UTF-8 multi-byte sequence or a Windows-1250 byte, so per-line decoding is exact.
+    // LF never occurs inside a UTF-8 multi-byte sequence or as a code-page byte, so per-line decoding is exact.
     let text =
       typeof input === 'string'
         ? input.slice(start, end)
-        : encoding === 'windows-1250'
-          ? decodeWindows1250(input, start, end)
-          : input.toString('utf8', start, end);
+        : encoding === 'utf-8'
+          ? input.toString('utf8', start, end)
+          : decodeCodePage(encoding, input, start, end);
     if (text.endsWith('\r')) text = text.slice(0, -1);
     lineNo++;
     if (typeof input !== 'string' && encoding === 'utf-8') rejectUndecodable(format, text, lineNo);
@@ -64,16 +65,23 @@ export function* textChunks(format: StatementFormat, input: string | Buffer, enc
     return;
   }
   const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : undefined;
+  let linesBefore = 0;
+  // The error names the line of the first undecodable byte, counted across chunks.
+  const check = (text: string): void => {
+    const bad = text.indexOf(REPLACEMENT);
+    if (bad !== -1) rejectUndecodable(format, text, linesBefore + text.slice(0, bad).split('\n').length);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) linesBefore++;
+  };
   for (let i = 0; i < input.length; i += CHUNK_CHARS) {
     const end = Math.min(i + CHUNK_CHARS, input.length);
-    const text = decoder ? decoder.write(input.subarray(i, end)) : decodeWindows1250(input, i, end);
-    if (decoder) rejectUndecodable(format, text);
+    const text = decoder ? decoder.write(input.subarray(i, end)) : decodeCodePage(encoding as CodePage, input, i, end);
+    if (decoder) check(text);
     yield stripBom(text, first);
     first = false;
   }
   const rest = decoder?.end();
   if (rest) {
-    rejectUndecodable(format, rest);
+    check(rest);
     yield rest;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CsvColumnMapping } from '../../domain/statements';
+import { TEXT_ENCODINGS, type CsvColumnMapping } from '../../domain/statements';
 
 const column = z.union([z.string().trim().min(1), z.number().int().min(0)]);
 
@@ -10,7 +10,7 @@ export const csvMappingSchema = z.object({
   dateFormat: z.enum(['DD.MM.YYYY', 'YYYY-MM-DD', 'MM/DD/YYYY']),
   hasHeader: z.boolean(),
   skipLines: z.number().int().min(0).max(1000).optional(),
-  encoding: z.enum(['utf-8', 'windows-1250']).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
   columns: z.object({
     date: column,
     amount: column,

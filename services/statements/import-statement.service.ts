@@ -4,7 +4,7 @@ import { audit, type Actor } from '../../data/audit';
 import { ensureBankAccount, findBankAccount, findBankAccountByNumber } from '../../data/bank-accounts';
 import { enqueueSignal } from '../../data/outbox';
 import { stageStatement, type StagedStatement } from '../../data/statement-staging';
-import { accountMatchKey, statementAccountOf, type StatementFormat } from '../../domain/statements';
+import { accountMatchKey, statementAccountOf, type StatementFormat, type TextEncoding } from '../../domain/statements';
 import type { Db } from '../../infra/prisma';
 import { reconciliationStart } from './reconciliation-start';
 import { parseStatementFile } from './statement-parsing';
@@ -13,6 +13,7 @@ export interface ImportRequest {
   file: Buffer;
   fileName: string;
   format?: StatementFormat;
+  encoding?: TextEncoding;
   bankAccountId?: number;
 }
 
@@ -30,7 +31,7 @@ export interface ImportedStatement extends StagedStatement {
 export async function importStatement(db: Db, actor: Actor, request: ImportRequest): Promise<ImportedStatement> {
   const named = request.bankAccountId === undefined ? null : await findBankAccount(db, request.bankAccountId);
   if (request.bankAccountId !== undefined && !named) throw new ApiError(400, 'validation', `bank account ${request.bankAccountId} does not exist`, 'accountId');
-  const { format, statement } = parseStatementFile({ file: request.file, format: request.format, account: named });
+  const { format, statement, selectedAccount } = parseStatementFile({ file: request.file, format: request.format, encoding: request.encoding, account: named });
   const stated = statementAccountOf(statement.header);
   if (named && format !== 'csv' && accountMatchKey(stated) !== named.accountKey) {
     throw new ApiError(400, 'validation', `the statement is for account ${stated}, not bank account ${named.id} (${named.account})`, 'accountId');
@@ -40,7 +41,10 @@ export async function importStatement(db: Db, actor: Actor, request: ImportReque
     throw new ApiError(400, 'invalid_statement', `the statement is in ${statement.header.currency} but account ${known.account} is in ${known.currency}`, 'file');
   }
   const account = known ?? (await ensureBankAccount(db, stated, statement.header.currency));
-  const fileSha256 = createHash('sha256').update(request.file).digest('hex');
+  // One file of several accounts is one statement per account, so each account's part is a file of its own.
+  const hash = createHash('sha256').update(request.file);
+  if (selectedAccount) hash.update(`\0account:${accountMatchKey(selectedAccount)}`);
+  const fileSha256 = hash.digest('hex');
 
   const staged = await db.$transaction(
     async (tx) => {

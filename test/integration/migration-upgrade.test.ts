@@ -80,4 +80,14 @@ describe('upgrading a database filled by an older release', () => {
     expect(await db.sql(`select payment_reference_key as key from customers order by id`)).toEqual([{ key: '12345' }, { key: 'AB-1' }]);
     expect(await dbMigrate(db.url)).toMatchObject({ code: 0, stdout: 'the database is up to date\n' });
   }, 60_000);
+
+  it("moves an older release's idempotency keys into their operator's own space, so a retry across the upgrade finds its payment", async () => {
+    const db = await olderDatabase();
+    await db.sql(`insert into operators (name, role, api_key_hash, api_key_prefix) values ('Clerk', 'billing_clerk', 'h', 'p')`);
+    await db.sql(`insert into customers (username, name, payment_reference) values ('a', 'A', 'A-1')`);
+    await db.sql(`insert into payments (customer_id, amount_minor, currency, method, source, external_key, operator_id, received_at)
+                  values (1, 100, 'BDT', 'cash', 'manual', 'manual:counter-0001', 1, now()), (1, 200, 'BDT', 'bkash', 'gateway', 'gateway:bkash:T1', null, now())`);
+    expect(await dbMigrate(db.url)).toMatchObject({ code: 0 });
+    expect(await db.sql(`select external_key as key from payments order by id`)).toEqual([{ key: 'manual:1:counter-0001' }, { key: 'gateway:bkash:T1' }]);
+  }, 60_000);
 });

@@ -1,9 +1,10 @@
+import { csvCell } from '../../services/payment-csv';
 import { startTestSystem, type TestSystem } from '../support/test-system';
 import { fetchText, newCustomer } from './payments-fixtures';
 
 // "Does the CSV open in a spreadsheet with the same rows and totals?" The honest check
-// would be LibreOffice headless (soffice --convert-to), but it is not installed here and
-// CI cannot be assumed to have it. A strict RFC 4180 reader is the next best thing: it
+// is LibreOffice headless (payments-libreoffice.test.ts, skipped where soffice is missing).
+// A strict RFC 4180 reader runs everywhere: it
 // fails on anything a lenient reader would silently repair (stray quotes, bare CR or LF,
 // ragged rows), which are exactly the defects that make a spreadsheet shift columns.
 
@@ -72,7 +73,7 @@ describe('the strict RFC 4180 reader', () => {
 describe('the CSV export read strictly', () => {
   let sys: TestSystem;
   let clerk: { id: number; key: string };
-  const NOTES = ['plain', 'comma, inside', 'say "hi"', 'two\r\nlines', 'bare\nLF', '=1+1', '-5', 'রহিম উদ্দিন', '', 'trailing space '];
+  const NOTES = ['plain', 'comma, inside', 'say "hi"', 'two\r\nlines', 'bare\nLF', '=1+1', '-5', 'রহিম উদ্দিন', '', 'trailing space ', 'a;=1+1;', 'x\t=1|@2\r\n+3', '\r=1', ';\t=1'];
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -106,7 +107,8 @@ describe('the CSV export read strictly', () => {
     const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     expect(total(rows.map((r) => minorOf(r[col('amount')]!)))).toBe(total(listed.map((p) => p.amountMinor)));
     expect(total(rows.map((r) => Number(r[col('amount_minor')])))).toBe(total(listed.map((p) => p.amountMinor)));
-    const guarded = (note: string | null) => (note && /^[=+\-@\t\r]/.test(note) ? `'${note}` : (note ?? ''));
-    expect(rows.map((r) => r[col('note')])).toEqual(listed.map((p) => guarded(p.note)));
+    // Postgres writes each cell the way csvCell does in Node.
+    expect(rows.map((r) => `"${r[col('note')]!.replace(/"/g, '""')}"`)).toEqual(listed.map((p) => (p.note === null ? '""' : csvCell(p.note))));
+    for (const note of ["a;'=1+1;", "x\t'=1|'@2\r\n'+3", "'\r'=1", ";'\t'=1"]) expect(rows.some((r) => r[col('note')] === note)).toBe(true);
   });
 });

@@ -40,15 +40,26 @@ function readCells(text: string): Cell[][] {
   return rows;
 }
 
-/** Our CSV through LibreOffice Calc and back out as CSV (UTF-8, comma, quote every text cell). */
-function throughCalc(csv: string): string {
+const COMMA = 44;
+const SEMICOLON = 59; // what Calc and Excel pick in a Czech locale
+const TAB = 9;
+const PIPE = 124;
+const EVALUATED = /\b(1337|2664|3001|4002)\b/;
+
+/**
+ * Our file through LibreOffice Calc and back out as CSV (UTF-8, comma, quote every text
+ * cell); a CSV is read split on `separator` (a character code), with formulas evaluated.
+ */
+function throughCalc(file: string | Buffer, separator = COMMA): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'settle-lo-'));
   try {
-    const input = path.join(dir, 'payments.csv');
-    writeFileSync(input, csv);
+    const xlsx = Buffer.isBuffer(file);
+    const input = path.join(dir, xlsx ? 'payments.xlsx' : 'payments.csv');
+    writeFileSync(input, file);
     execFileSync('soffice', [
       '--headless', `-env:UserInstallation=file://${dir}/profile`,
-      '--infilter=CSV:44,34,76,1', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true',
+      ...(xlsx ? [] : [`--infilter=CSV:${separator},34,76,1,,0,false,false,false,false,false,false,true`]),
+      '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true',
       '--outdir', path.join(dir, 'out'), input,
     ], { stdio: 'pipe', timeout: 120_000 });
     return readFileSync(path.join(dir, 'out', 'payments.csv'), 'utf8');
@@ -66,12 +77,14 @@ run('the CSV export opened in LibreOffice Calc', () => {
     clerk = (await sys.operatorKey('billing_clerk', 'Clerk Šárka')).key;
     const names = ['Příliš Žluťoučký Kůň', 'রহিম উদ্দিন', 'Hasan, "Boss" Ali'];
     const notes = ['=1+1', '+SUM(A1)', 'comma, "quoted"\nand a second line', '-5', '@cmd', 'ধন্যবাদ, দাম ৳৫০০'];
+    // Formulas with results found nowhere else in the file, so an evaluated one shows.
+    const references = (k: number) => ['a;=1000+337;', 'b\t=2000+664\tb', 'c|=3000+1|c', 'd\n=4000+2\nd'][k - 2] ?? `REF-${k},"x"`;
     const amounts = [123_456_789_012, 1, 123_450, 99_999, 5_000_00, 7];
     for (const [i, name] of names.entries()) {
       const customer = (await newCustomer(sys, clerk, { name })).id;
       for (const j of [0, 1]) {
         const k = i * 2 + j;
-        const r = await sys.call(clerk, 'POST', '/v1/payments', manualPayment(customer, amounts[k]!, { note: notes[k], reference: `REF-${k},"x"` }));
+        const r = await sys.call(clerk, 'POST', '/v1/payments', manualPayment(customer, amounts[k]!, { note: notes[k], reference: references(k) }));
         if (r.status !== 201) throw new Error(JSON.stringify(r.body));
       }
     }
@@ -96,5 +109,21 @@ run('the CSV export opened in LibreOffice Calc', () => {
     const total = listed.reduce((sum, p) => sum + p.amountMinor, 0);
     expect(rows.reduce((sum, r) => sum + Math.round(Number(r[col('amount')]!.text) * 100), 0)).toBe(total);
     expect(rows.reduce((sum, r) => sum + Number(r[col('amount_minor')]!.text), 0)).toBe(total);
+  });
+
+  it.each([[SEMICOLON, 'a semicolon (the Czech default)'], [TAB, 'a tab'], [PIPE, 'a pipe']])('evaluates nothing when Calc splits on %s, %s', async (separator) => {
+    const csv = (await fetchText(sys, clerk, '/v1/payments/export.csv')).text;
+    const seen = throughCalc(csv, separator);
+    expect(seen).toContain('=1000+337');
+    expect(seen.match(EVALUATED)).toBeNull();
+  });
+
+  it('reads the XLSX export with formula-like text as that text, no apostrophe, nothing evaluated', async () => {
+    const listed = (await sys.call(clerk, 'GET', '/v1/payments?limit=500')).body.items as Array<{ reference: string; note: string }>;
+    const res = await fetch(`${sys.api.url}/v1/payments/export.xlsx`, { headers: { authorization: `Bearer ${clerk}` } });
+    const [header, ...rows] = readCells(throughCalc(Buffer.from(await res.arrayBuffer())));
+    const col = (name: string) => header!.findIndex((c) => c.text === name);
+    expect(rows.map((r) => r[col('note')]!.text)).toEqual(listed.map((p) => p.note));
+    expect(rows.map((r) => r[col('reference')]!.text)).toEqual(listed.map((p) => p.reference));
   });
 });

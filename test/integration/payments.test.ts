@@ -78,8 +78,9 @@ describe('payments: record, allocate, reverse', () => {
 
     const rows = await sys.db.paymentAllocation.findMany({ where: { paymentId: a.body.payment.id }, orderBy: { id: 'asc' } });
     expect(rows.map((x) => [x.invoiceId, Number(x.amountMinor)])).toEqual([[oct, 100000], [nov, 50000], [oct, -100000], [nov, -50000]]);
+    // b's 20 000 of credit then pays the reopened October invoice, the oldest due.
     expect(await ledger(sys, id)).toEqual([
-      { id: oct, status: 'issued', paidMinor: 0, totalMinor: 100000 },
+      { id: oct, status: 'partially_paid', paidMinor: 20000, totalMinor: 100000 },
       { id: nov, status: 'partially_paid', paidMinor: 50000, totalMinor: 100000 },
     ]);
 

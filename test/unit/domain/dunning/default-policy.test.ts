@@ -24,12 +24,12 @@ describe('defaultDunningPolicy', () => {
     expect(skips).toEqual([[], [], [], ['vip', 'enforcement-off'], ['vip', 'enforcement-off']]);
   });
 
-  it('runs in Dhaka, enforces Monday–Friday 09:00–17:00 and keeps SMS quiet 21:00–08:00', () => {
+  it('runs in Dhaka, enforces Sunday–Thursday 09:00–17:00 and keeps SMS quiet 21:00–08:00', () => {
     const policy = defaultDunningPolicy();
     expect(policy.timezone).toBe('Asia/Dhaka');
     expect(policy.graceDays).toBe(0);
     expect(policy.calendar).toEqual({
-      enforcementDays: [1, 2, 3, 4, 5],
+      enforcementDays: [7, 1, 2, 3, 4],
       enforcementHours: { from: '09:00', to: '17:00' },
       holidays: [],
       smsQuietHours: { from: '21:00', to: '08:00' },

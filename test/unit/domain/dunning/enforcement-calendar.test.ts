@@ -63,10 +63,17 @@ describe('nextAllowedEnforcementAt', () => {
     expect(enforceAt('2026-03-29T00:00:00Z', nightly)).toBe('2026-03-29T01:30:00.000Z');
   });
 
-  it('uses the policy time zone (default policy: Dhaka, Monday to Friday)', () => {
+  it('uses the policy time zone (default policy: Dhaka, Sunday to Thursday)', () => {
     const { calendar, timezone } = defaultDunningPolicy();
-    // Friday 2026-12-18 17:30 Dhaka (UTC+6) → Monday 2026-12-21 09:00 Dhaka.
-    expect(enforceAt('2026-12-18T11:30:00Z', calendar, timezone)).toBe('2026-12-21T03:00:00.000Z');
+    // Thursday 2026-12-17 17:30 Dhaka (UTC+6) → Sunday 2026-12-20 09:00 Dhaka: no cut-off on the Friday–Saturday weekend.
+    expect(enforceAt('2026-12-17T11:30:00Z', calendar, timezone)).toBe('2026-12-20T03:00:00.000Z');
+  });
+
+  it('enforces Monday to Friday in Prague for a Czech ISP', () => {
+    const { calendar, timezone } = defaultDunningPolicy('CZ');
+    expect(timezone).toBe('Europe/Prague');
+    // Friday 2026-12-18 17:30 Prague (UTC+1) → Monday 2026-12-21 09:00 Prague.
+    expect(enforceAt('2026-12-18T16:30:00Z', calendar, timezone)).toBe('2026-12-21T08:00:00.000Z');
   });
 });
 

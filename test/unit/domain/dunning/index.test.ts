@@ -21,7 +21,8 @@ describe('dunning public API', () => {
     const now = new Date('2026-12-19T06:00:00Z'); // Saturday noon in Dhaka
     const facts = { oldestUnpaidDueDate: '2026-12-05', overdueMinor: 120_000, unpaidInvoices: 1, tags: [], promiseToPayUntil: null, pausedUntil: null };
     expect(dunning.evaluateDunning(policy, facts, now).network).toBe('block');
-    expect(dunning.nextAllowedEnforcementAt(policy.calendar, policy.timezone, now).toISOString()).toBe('2026-12-21T03:00:00.000Z');
+    // Bangladesh's weekend is Friday–Saturday: the block waits for Sunday 09:00 Dhaka, not Monday.
+    expect(dunning.nextAllowedEnforcementAt(policy.calendar, policy.timezone, now).toISOString()).toBe('2026-12-20T03:00:00.000Z');
     expect(new dunning.PolicyValidationError([{ path: 'graceDays', message: 'must be ≥ 0' }]).issues).toHaveLength(1);
   });
 });

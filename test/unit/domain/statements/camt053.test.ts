@@ -120,7 +120,7 @@ describe('parseCamt053 variants', () => {
         amountMinor: 10000,
         currency: 'CZK',
         variableSymbol: '1001',
-        counterAccount: '19-2000145399/0800',
+        counterAccount: 'CZ6508000000192000145399', // written 19-2000145399 with bank code 0800
         counterName: 'Jiří Dvořák',
         message: 'Internet VS 1001',
         bankReference: 'R-1',

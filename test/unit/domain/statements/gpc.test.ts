@@ -108,7 +108,7 @@ describe('parseGpc', () => {
   });
 
   it.each([
-    ['a record longer than 128 characters', `${header(0, 0)}X`, 'record is 129 characters', 1],
+    ['a record longer than 128 characters', `${header(0, 0)}X`, 'record 1 has 129 characters; GPC records have 128', 1],
     ['an unknown record type', [header(0, 0), '099'.padEnd(128)].join('\n'), "unknown record type '099'", 2],
     ['a transaction before any header', item(100, '2'), 'before any header record 074', 1],
     ['an unknown accounting code', [header(0, 100), item(100, '3')].join('\n'), 'accounting code (position 61) must be 1, 2, 4 or 5', 2],
@@ -135,5 +135,22 @@ describe('parseGpc', () => {
     const parsed = parseGpc(bytes);
     expect(parsed.lines).toHaveLength(count);
     expect(parsed.lines[count - 1]).toMatchObject({ lineNo: count + 1, amountMinor: 100, variableSymbol: '1000', counterName: 'Dvořák Jiří' });
+  });
+});
+
+describe('parseGpc dialects', () => {
+  it('marks accounting codes 4 and 5 as reversals and searches a name field with digits as the message', () => {
+    const text = [header(0, 5000), item(10000, '2', { name: 'VS:1002 FA 2026-0001' }), item(5000, '5', { doc: '0001150000002' })].join('\n');
+    const [paid, reversed] = parseGpc(text).lines;
+    expect(paid).toMatchObject({ variableSymbol: '1001', message: 'VS:1002 FA 2026-0001', counterName: 'VS:1002 FA 2026-0001' });
+    expect(paid.reversal).toBeUndefined();
+    expect(reversed).toMatchObject({ amountMinor: -5000, reversal: true, counterName: 'Dvořák Jiří' });
+    expect(reversed.message).toBeUndefined();
+  });
+
+  it('names a transaction record one character short', () => {
+    const error = rejection([header(0, 10000), item(10000, '2').slice(0, 127)].join('\n'));
+    expect(error.reason).toBe('record 2 has 127 characters; GPC records have 128');
+    expect(error.lineNo).toBe(2);
   });
 });

@@ -18,7 +18,14 @@ describe('parseStatementLine', () => {
       customerReference: '20101',
       bankReference: 'DB2602030001',
       supplementary: 'SUPPLEMENTARY',
+      reversal: false,
     });
+  });
+
+  it('reads an entry date written as spaces, a whole amount without a comma and a type padded with spaces', () => {
+    expect(parseStatementLine(['260203    C500NTRFNONREF//B1'], 'CZK')).toMatchObject({ bookingDate: '2026-02-03', amountMinor: 50000, transactionType: 'NTRF', bankReference: 'B1' });
+    expect(parseStatementLine(['2602030204D12,5NTR NONREF//B2'], 'CZK')).toMatchObject({ bookingDate: '2026-02-04', amountMinor: -1250, transactionType: 'NTR', bankReference: 'B2' });
+    expect(parseStatementLine(['260203C7,00NMS'], 'CZK')).toMatchObject({ amountMinor: 700, transactionType: 'NMS' });
   });
 
   it('picks the entry year nearest the value date', () => {
@@ -31,6 +38,8 @@ describe('parseStatementLine', () => {
     const line = parseStatementLine(['260102RC5,NTRFNONREF'], 'CZK');
     expect(line).toMatchObject({ amountMinor: -500, customerReference: undefined, bankReference: undefined });
     expect(parseStatementLine(['260102RD5,NTRF'], 'CZK').amountMinor).toBe(500);
+    expect(parseStatementLine(['260102RD5,NTRF'], 'CZK').reversal).toBe(true);
+    expect(parseStatementLine(['260102D5,NTRF'], 'CZK').reversal).toBe(false);
   });
 
   it('rejects amounts with more decimals than the currency has', () => {

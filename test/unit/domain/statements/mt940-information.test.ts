@@ -33,3 +33,25 @@ describe('parseInformation', () => {
     expect(parseInformation(['NPSB TRANSFER FROM FARHANA AKTER ', 'REF /VS/20102/'])).toEqual({ message: 'NPSB TRANSFER FROM FARHANA AKTER REF /VS/20102/', variableSymbol: '20102' });
   });
 });
+
+describe('parseInformation dialects', () => {
+  it('reads the slash-keyed layout: /REMI/ message, /IBAN/ account, /NAME/ holder', () => {
+    expect(parseInformation(['/EREF/NOTPROVIDED/REMI/USTD//Internet VS 1001 FA 2026-0001/', '/IBAN/CZ65 0800 0000 1920 0014 5399/NAME/Jiri Dvorak/'])).toEqual({
+      variableSymbol: '1001',
+      message: 'Internet VS 1001 FA 2026-0001',
+      counterName: 'Jiri Dvorak',
+      counterAccount: 'CZ6508000000192000145399',
+    });
+  });
+
+  it('keeps free text with slashes that are no keys', () => {
+    expect(parseInformation(['/VS/20103/ PARTIAL PAYMENT'])).toEqual({ variableSymbol: '20103', message: '/VS/20103/ PARTIAL PAYMENT' });
+  });
+
+  it('reads a PROTIUCET marker in free text or purpose as the counter-account', () => {
+    expect(parseInformation(['PLATBA INTERNET VS:1002 PROTIUCET 217543110/0300']).counterAccount).toBe('217543110/0300');
+    expect(parseInformation(['Protiúčet: 19-2000145399/0800']).counterAccount).toBe('19-2000145399/0800');
+    expect(parseInformation(['166?00SEPA?20Platba FA1?21PROTIUCET 19-2000145399/0800?32Jan']).counterAccount).toBe('19-2000145399/0800');
+    expect(parseInformation(['PROTIUCETNI ZAPIS 123']).counterAccount).toBeUndefined();
+  });
+});

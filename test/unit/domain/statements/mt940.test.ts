@@ -93,11 +93,12 @@ describe('parseMt940', () => {
     ]);
   });
 
-  it('decodes Windows-1250 when asked', () => {
+  it('reads Windows-1250 without being told, and refuses it when told it is UTF-8', () => {
     const text = mt940(':61:2602020202C1,00NTRFNONREF//B1', ':86:Platba Dvořák Jiří VS 1001', ':62F:C260202CZK1001,00');
     const bytes = Buffer.from(Array.from(text, (c) => ({ ř: 0xf8, á: 0xe1, í: 0xed })[c] ?? c.charCodeAt(0)));
+    expect(parseMt940(bytes).lines[0].message).toBe('Platba Dvořák Jiří VS 1001');
     expect(parseMt940(bytes, { encoding: 'windows-1250' }).lines[0].message).toBe('Platba Dvořák Jiří VS 1001');
-    expect(rejection(bytes).reason).toContain('not valid UTF-8');
+    expect(() => parseMt940(bytes, { encoding: 'utf-8' })).toThrow('not valid UTF-8');
   });
 
   it('rejects a second page in another currency, naming the balance', () => {
@@ -113,7 +114,7 @@ describe('parseMt940', () => {
     ['a malformed :61:', mt940(':61:2601300130X1,00NTRFNONREF', ':62F:C260130CZK1001,00'), 'is not date', 5],
     ['an invalid date', mt940(':61:2602300130C1,00NTRFNONREF', ':62F:C260130CZK1001,00'), "'260230' is not a valid date", 5],
     ['a line before the opening balance', [':20:R', ':25:X', ':61:2601300130C1,00NTRFNONREF'].join('\n'), 'before the opening balance', 3],
-    ['text before any field', 'hello\n' + mt940(), 'text outside any field', 1],
+    ['text inside a message that continues no field', [':20:R', 'hello', ':25:X'].join('\n'), 'text outside any field', 2],
     ['a new statement before the closing balance', mt940(':20:R2'), 'before the closing balance', 5],
   ])('rejects %s', (_name, text, reason, lineNo) => {
     const error = rejection(text);
@@ -124,5 +125,29 @@ describe('parseMt940', () => {
   it('rejects a second account in the same file', () => {
     const text = mt940(':62F:C260130CZK1000,00', ':20:R2', ':25:1051100012345', ':60F:C260130CZK1000,00', ':62F:C260130CZK1000,00');
     expect(rejection(text).reason).toContain('several accounts');
+  });
+});
+
+describe('parseMt940 bank dialects', () => {
+  const message = (account: string, ref: string) => [
+    `:20:${ref}`, `:25:${account}`, ':28C:1/1', ':60F:C260130CZK1000,00',
+    ':61:260202    C500NTRFNONREF//B1', ':86:PLATBA VS:1001', '', 'PROTIUCET 217543110/0300',
+    ':62F:C260202CZK1500,00',
+  ];
+
+  it('reads a file with a bank preamble, SWIFT envelope, SOH/ETX and blank lines inside :86:', () => {
+    const text = ['GIBACZPX', '940', '0000 01', ':940:', '\x01{1:F01GIBACZPXAXXX0000000000}{2:I940GIBACZPXXXXXN}{4:', ...message('2010/2801234578', 'R1'), '-}\x03'].join('\r\n');
+    const parsed = parseMt940(text);
+    expect(parsed.header.accountIban).toBe('CZ0520100000002801234578');
+    expect(parsed.lines).toHaveLength(1);
+    expect(parsed.lines[0]).toMatchObject({ amountMinor: 50000, bookingDate: '2026-02-02', variableSymbol: '1001', counterAccount: 'CZ6703000000000217543110' });
+    expect(parsed.lines[0].identity).toBe('ref:2010/2801234578:B1');
+  });
+
+  it('reads the statement of the named account from a file of several, and names the accounts otherwise', () => {
+    const text = [...message('2010/2801234578', 'R1'), '-', ...message('19-2000145399/0800', 'R2'), '-'].join('\n');
+    expect(rejection(text).reason).toContain('several accounts (2010/2801234578 and 19-2000145399/0800)');
+    expect(parseMt940(text, { account: 'CZ6508000000192000145399' }).header.accountIban).toBe('CZ6508000000192000145399');
+    expect(() => parseMt940(text, { account: '1051100012345' })).toThrow('none of account 1051100012345');
   });
 });

@@ -1,7 +1,7 @@
 import { StatementBuilder } from '../../../../domain/statements/statement-builder';
 import { StatementFormatError } from '../../../../domain/statements/statement-format-error';
 
-const account = { accountIban: 'CZ8620100000002900123456' };
+const account = 'CZ8620100000002900123456';
 const line = (lineNo: number, amountMinor: number, currency = 'CZK') => ({ lineNo, bookingDate: '2026-02-02', amountMinor, currency });
 
 describe('StatementBuilder', () => {
@@ -22,7 +22,7 @@ describe('StatementBuilder', () => {
     builder.beginSection({ account }, {});
     builder.addLine(line(1, 10), {});
     builder.endSection({ openingBalanceMinor: 0, closingBalanceMinor: 10 }, {});
-    builder.beginSection({ account: { accountNumber: '2900123456/2010' } }, {});
+    builder.beginSection({ account: '2900123456/2010' }, {});
     builder.addLine(line(2, -3), {});
     builder.endSection({ openingBalanceMinor: 10, closingBalanceMinor: 7 }, {});
     expect(builder.finish({}).header).toMatchObject({ openingBalanceMinor: 0, closingBalanceMinor: 7 });
@@ -54,7 +54,7 @@ describe('StatementBuilder', () => {
     ['a second account', (b: StatementBuilder) => {
       b.beginSection({ account }, {});
       b.endSection({}, {});
-      b.beginSection({ account: { accountNumber: '1051100012345' } }, {});
+      b.beginSection({ account: '1051100012345' }, {});
     }, 'file holds statements of several accounts (CZ8620100000002900123456 and 1051100012345)'],
     ['nested sections', (b: StatementBuilder) => {
       b.beginSection({ account }, {});

@@ -33,3 +33,11 @@ describe('statement dates', () => {
     expect(() => dateFromPattern(text, pattern)).toThrow(text);
   });
 });
+
+describe('dateFromIso with an offset', () => {
+  it('reads a date written with a time-zone offset or Z, as camt.053 banks do', () => {
+    expect(dateFromIso('2017-04-01+02:00')).toBe('2017-04-01');
+    expect(dateFromIso('2017-04-01Z')).toBe('2017-04-01');
+    expect(() => dateFromIso('2017-04-01+2')).toThrow('not a date');
+  });
+});
