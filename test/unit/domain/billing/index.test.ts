@@ -7,7 +7,7 @@ describe('billing public API', () => {
       .map(([name]) => name)
       .sort();
     expect(functions).toEqual([
-      'BillingRuleError', 'activeSpan', 'addBillingMonths', 'addDays', 'addMonths', 'allocatePayment', 'allocationOrder',
+      'BillingRuleError', 'activeSpan', 'addBillingMonths', 'addDays', 'addMonths', 'allocateCredits', 'allocatePayment', 'allocationOrder',
       'anchoredStart', 'applyCredit', 'applyDiscounts', 'assertBillingMonth', 'assertCalendarDate', 'billingMonthOf',
       'buildInvoiceLines', 'calendarDate', 'chargesForTariffChange', 'compareDates', 'composeInvoice', 'daysBetween', 'daysInPeriod',
       'dueDate', 'effectiveTaxRate', 'formatBillingMonth', 'fromDayNumber', 'invoiceTotals', 'isBillingMonth',
