@@ -19,7 +19,7 @@ export function bankAccountRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/bank-accounts', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'support'] },
-      schema: { summary: 'The ISP\'s bank accounts that statements are imported for' },
+      schema: { summary: 'The ISP\'s bank accounts that statements are imported for', response: { 200: z.object({ bankAccounts: z.array(AccountOut) }) } },
     }, async () => ({ bankAccounts: await listBankAccounts(deps.db) }));
 
     app.post('/bank-accounts', {

@@ -20,6 +20,19 @@ const ImportedOut = z.object({
   statementId: z.number(), bankAccountId: z.number(), format: z.enum(StatementFormat), workflowId: z.string(),
   sameFile: z.boolean(), lines: z.number(), imported: z.number(), alreadyKnown: z.number(),
 });
+const StatementOut = z.object({
+  id: z.number(), bankAccountId: z.number(), account: z.string(), format: z.string(), fileName: z.string(), status: z.string(),
+  lines: z.number(), imported: z.number(), alreadyKnown: z.number(), importedAt: z.string(), importedBy: z.string(),
+});
+const Money = z.number().describe('minor units');
+const StatementDetailOut = StatementOut.extend({
+  summary: z.object({
+    statementId: z.number(), status: z.string(), lines: z.number(), imported: z.number(), alreadyKnown: z.number(), matched: z.number(),
+    matchedAmount: Money, pending: z.number(), exceptions: z.record(z.string(), z.number()), exceptionAmount: Money,
+    resolved: z.object({ assigned: z.number(), ignored: z.number(), refund_pending: z.number() }),
+    money: z.object({ incoming: Money, allocated: Money, credit: Money, notBooked: Money }),
+  }),
+});
 const Resolution = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), customerId: Id, invoiceId: Id.optional(), note: z.string().trim().max(500).optional() }),
   z.object({ action: z.enum(['ignore', 'refund_pending']), note: z.string().trim().min(1, 'say why').max(500) }),
@@ -58,12 +71,16 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.get('/statements', {
       config: { roles: READERS },
-      schema: { summary: 'Imported statements, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: IdQuery.optional() }) },
+      schema: {
+        summary: 'Imported statements, newest first',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: IdQuery.optional() }),
+        response: { 200: z.object({ statements: z.array(StatementOut) }) },
+      },
     }, async (req) => ({ statements: await listStatements(deps.db, req.query.limit, req.query.before) }));
 
     app.get('/statements/:id', {
       config: { roles: READERS },
-      schema: { summary: 'One statement with its reconciliation summary', params: IdParam },
+      schema: { summary: 'One statement with its reconciliation summary', params: IdParam, response: { 200: StatementDetailOut } },
     }, async (req) => (await statementDetail(deps.db, req.params.id)) ?? Promise.reject(notFound(`statement ${req.params.id}`)));
 
     app.get('/statements/:id/exceptions', {

@@ -72,7 +72,10 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.get('/payments/export.csv', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
-      schema: { summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters },
+      schema: {
+        summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters,
+        produces: ['text/csv'], response: { 200: z.unknown().describe('CSV, one payment a row') },
+      },
     }, async (req, reply) => {
       const csv = await paymentCsv(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)));
       return reply
@@ -83,7 +86,10 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.get('/payments/export.xlsx', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
-      schema: { summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters },
+      schema: {
+        summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters,
+        produces: [XLSX_CONTENT_TYPE], response: { 200: z.unknown().describe('Excel workbook (binary)') },
+      },
     }, async (req, reply) => {
       const xlsx = await paymentXlsx(deps.db, paymentLogFilter(req.caller!, logQuery(req.query)), req.query.tz);
       return reply

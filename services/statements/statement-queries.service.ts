@@ -16,8 +16,12 @@ export interface StatementListItem {
 }
 
 export async function listStatements(db: Db, limit: number, beforeId?: number): Promise<StatementListItem[]> {
+  return statementRows(db, beforeId ? { id: { lt: beforeId } } : {}, limit);
+}
+
+async function statementRows(db: Db, where: { id?: number | { lt: number } }, limit: number): Promise<StatementListItem[]> {
   const rows = await db.bankStatement.findMany({
-    where: beforeId ? { id: { lt: beforeId } } : {},
+    where,
     orderBy: { id: 'desc' },
     take: limit,
     include: { bankAccount: { select: { account: true } } },
@@ -29,8 +33,9 @@ export async function listStatements(db: Db, limit: number, beforeId?: number): 
 }
 
 export async function statementDetail(db: Db, id: number): Promise<(StatementListItem & { summary: StatementSummary }) | undefined> {
-  const [item] = await listStatements(db, 1, id + 1);
-  if (!item || item.id !== id) return undefined;
+  // Not listStatements(before: id + 1): the largest id plus one does not fit the id column.
+  const [item] = await statementRows(db, { id }, 1);
+  if (!item) return undefined;
   return { ...item, summary: (await statementSummary(db, id))! };
 }
 
