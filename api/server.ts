@@ -28,6 +28,7 @@ import { billingSettingsRoutes } from './routes/billing-settings';
 import { invoiceRoutes } from './routes/invoices';
 import { bankStatementRoutes } from './routes/bank-statements';
 import { bankAccountRoutes } from './routes/bank-accounts';
+import { operatorRoutes } from './routes/operators';
 
 export type App = FastifyInstance;
 
@@ -88,5 +89,6 @@ export async function buildServer(deps: ApiDeps, options: ServerOptions = {}): P
   await typed.register(invoiceRoutes(deps), { prefix: '/v1' });
   await typed.register(bankStatementRoutes(deps), { prefix: '/v1' });
   await typed.register(bankAccountRoutes(deps), { prefix: '/v1' });
+  await typed.register(operatorRoutes(deps), { prefix: '/v1' });
   return app;
 }

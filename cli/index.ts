@@ -7,10 +7,14 @@ import { demoCommand } from './demo.command';
 import { billingRunCommand } from './billing-run.command';
 import { dunningCommand } from './dunning.command';
 import { operatorCommand } from './operator.command';
+import { paymentCommand } from './payment.command';
+import { customerCommand } from './customer.command';
 import { statementCommand } from './statement.command';
 
 const COMMANDS: Record<string, (ctx: CommandContext, argv: string[]) => Promise<void>> = {
   operator: operatorCommand,
+  payment: paymentCommand,
+  customer: customerCommand,
   dunning: dunningCommand,
   'billing-run': billingRunCommand,
   demo: demoCommand,
