@@ -73,7 +73,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: READERS },
       schema: {
         summary: 'Imported statements, newest first',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: IdQuery.optional() }),
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: IdQuery.optional() }).strict(),
         response: { 200: z.object({ statements: z.array(StatementOut) }) },
       },
     }, async (req) => ({ statements: await listStatements(deps.db, req.query.limit, req.query.before) }));
@@ -88,7 +88,7 @@ export function bankStatementRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: 'Lines a clerk must handle: unknown reference, ambiguous, duplicate, outgoing; ?all=true includes resolved ones',
         params: IdParam,
-        querystring: z.object({ all: z.enum(['true', 'false']).default('false') }),
+        querystring: z.object({ all: z.enum(['true', 'false']).default('false') }).strict(),
       },
     }, async (req) => {
       if (!(await deps.db.bankStatement.count({ where: { id: req.params.id } }))) throw notFound(`statement ${req.params.id}`);

@@ -27,7 +27,7 @@ export function chargeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       schema: {
         summary: "A customer's one-off charges; pending=true lists those the next invoice will bill",
         params: IdParam,
-        querystring: z.object({ pending: BooleanQuery.optional() }),
+        querystring: z.object({ pending: BooleanQuery.optional() }).strict(),
         response: { 200: z.object({ items: z.array(ChargeOut) }), 404: ErrorBody },
       },
     }, async (req) => ({ items: await listCharges(deps.db, req.caller!, req.params.id, { pending: req.query.pending }) }));

@@ -4,7 +4,7 @@ import { ALL_ROLES } from '../auth';
 import type { ApiDeps } from '../deps';
 import { AfterId, Id, IdParam, Tag, TimeZone } from '../schemas';
 import { createCustomer, getVisibleCustomer, setCustomerTags } from '../../services/customers.service';
-import { customerScope } from '../../services/customer-scope';
+import { listCustomers } from '../../services/customer-list';
 import type { Customer } from '../../prisma/generated/client';
 
 const CustomerInput = z.object({
@@ -51,18 +51,17 @@ export function customerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.get('/customers', {
       config: { roles: ALL_ROLES },
       schema: {
-        summary: 'Customers, by id, keyset-paginated',
-        querystring: z.object({ after: AfterId, limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        summary: 'Customers, by id, keyset-paginated; q searches name, username, phone, email and payment reference',
+        querystring: z.object({
+          after: AfterId,
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          q: z.string().trim().max(100).optional(),
+        }).strict(),
         response: { 200: z.object({ items: z.array(CustomerOut), next: z.number().nullable() }) },
       },
     }, async (req) => {
-      const rows = await deps.db.customer.findMany({
-        where: { id: { gt: req.query.after }, ...customerScope(req.caller!) },
-        orderBy: { id: 'asc' },
-        take: req.query.limit + 1,
-      });
-      const items = rows.slice(0, req.query.limit).map(toCustomerOut);
-      return { items, next: rows.length > req.query.limit ? items.at(-1)!.id : null };
+      const page = await listCustomers(deps.db, req.caller!, req.query);
+      return { items: page.items.map(toCustomerOut), next: page.next };
     });
 
     app.put('/customers/:id/tags', {

@@ -50,7 +50,7 @@ export function invoiceRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           customerId: IdQuery.optional(),
           status: z.enum(InvoiceStatus).optional(),
           period: BillingMonth.optional(),
-        }),
+        }).strict(),
         response: { 200: z.object({ items: z.array(InvoiceSummaryOut), next: z.number().nullable() }), 400: ErrorBody },
       },
     }, async (req) => {

@@ -53,7 +53,7 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ALL_ROLES },
       schema: {
         summary: 'The Customer Payments log: newest first, filtered and searched, keyset-paginated by an opaque cursor',
-        querystring: Filters.extend({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        querystring: Filters.extend({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }).strict(),
         response: { 200: z.object({ items: z.array(LogEntry), nextCursor: z.string().nullable() }), 400: ErrorBody },
       },
     }, async (req) => {
@@ -73,7 +73,7 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.get('/payments/export.csv', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: {
-        summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters,
+        summary: 'The filtered payment log as CSV (streamed; for reconciliation and the accountant)', querystring: Filters.strict(),
         produces: ['text/csv'], response: { 200: z.unknown().describe('CSV, one payment a row') },
       },
     }, async (req, reply) => {
@@ -87,7 +87,7 @@ export function paymentLogRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.get('/payments/export.xlsx', {
       config: { roles: ['admin', 'manager', 'billing_clerk', 'reseller'] },
       schema: {
-        summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters,
+        summary: 'The filtered payment log as an Excel workbook (streamed; date-times on the `tz` wall clock)', querystring: Filters.strict(),
         produces: [XLSX_CONTENT_TYPE], response: { 200: z.unknown().describe('Excel workbook (binary)') },
       },
     }, async (req, reply) => {

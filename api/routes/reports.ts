@@ -54,7 +54,7 @@ export function reportRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         querystring: ReportQuery.extend({
           after: AfterId,
           limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+        }).strict(),
         response: { 200: ReceivablesOut, 400: ErrorBody },
       },
     }, async (req) => receivablesReport(deps.db, req.caller!, req.query));
@@ -63,7 +63,7 @@ export function reportRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: REPORT_ROLES },
       schema: {
         summary: 'Invoiced and collected month to date and year to date, collected split by method and by operator or gateway; reversed payments left out',
-        querystring: ReportQuery,
+        querystring: ReportQuery.strict(),
         response: { 200: SummaryOut, 400: ErrorBody },
       },
     }, async (req) => summaryReport(deps.db, req.caller!, req.query));

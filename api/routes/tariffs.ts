@@ -52,7 +52,7 @@ export function tariffRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: ALL_ROLES },
       schema: {
         summary: 'Tariffs (price lists), by id',
-        querystring: z.object({ active: BooleanQuery.optional() }),
+        querystring: z.object({ active: BooleanQuery.optional() }).strict(),
         response: { 200: z.object({ items: z.array(TariffOut) }) },
       },
     }, async (req) => ({ items: await listTariffs(deps.db, { active: req.query.active }) }));

@@ -28,7 +28,7 @@ export function unmatchedPaymentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { roles: STAFF_WRITE },
       schema: {
         summary: 'Gateway payments for a customer reference nobody has: unassigned (default, oldest first) or already assigned',
-        querystring: z.object({ state: z.enum(['unassigned', 'assigned']).default('unassigned'), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.object({ state: z.enum(['unassigned', 'assigned']).default('unassigned'), limit: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
         response: { 200: z.object({ items: z.array(UnmatchedOut) }) },
       },
     }, async (req) => ({ items: await listUnmatched(deps.db, req.query.state, req.query.limit) }));
