@@ -18,10 +18,11 @@ export async function billingRunCommand(ctx: CommandContext, argv: string[]): Pr
   const handle = temporal.workflow.getHandle<typeof billingRunWorkflow>(workflowId);
   const result = await followWorkflow<Awaited<ReturnType<typeof billingRunWorkflow>>, BillingRunProgress>(handle, 'progress', (p) => progressBar('billing', p.customersDone, p.customersTotal), 500);
   if (flags.json) return ctx.out(JSON.stringify(result));
+  const money = (m: number) => formatMinor(m, 'BDT').replace(/ BDT$/, '');
   // Taka and koruna are never added together.
-  const totals = Object.entries(result.byCurrency ?? {}).map(([currency, amount]) => formatMinor(amount, currency)).join(', ') || 'nothing';
+  const totals = Object.entries(result.byCurrency ?? {}).map(([currency, amount]) => formatMinor(amount, currency)).join(' + ') || money(result.amountMinor);
   ctx.out(`${flags['dry-run'] ? 'Preview of' : 'Billed'} ${period}: ${result.invoices} invoice(s), ${result.lines} line(s), total ${totals} (workflow ${workflowId})`);
-  for (const [key, t] of Object.entries(result.byTariff)) ctx.out(`  ${(t.tariff ?? key).padEnd(28)} ${String(t.lines).padStart(6)} lines  ${(t.currency ? formatMinor(t.amountMinor, t.currency) : String(t.amountMinor)).padStart(18)}`);
+  for (const [tariff, t] of Object.entries(result.byTariff)) ctx.out(`  ${tariff.padEnd(28)} ${String(t.lines).padStart(6)} lines  ${money(t.amountMinor).padStart(14)}`);
   if (result.alreadyInvoiced) ctx.out(`  ${result.alreadyInvoiced} customer(s) already had an invoice for ${period}`);
   for (const f of result.failures) ctx.out(`  failed: customer ${f.customerId}: ${f.reason}`);
 }

@@ -1,6 +1,5 @@
 import { composeInvoice, type BillingMonth } from '../domain/billing';
 import { loadBillablePage } from '../data/billable-customers';
-import { ONE_OFF_CHARGES, tariffKey } from '../data/billing-run-invoices';
 import type { InvoiceDraft, IssuedInvoice } from '../data/invoice-writer';
 import { writeInvoicesIsolated, type CustomerFailure } from '../data/isolated-invoice-writes';
 import type { Db } from '../infra/prisma';
@@ -25,21 +24,14 @@ export interface BatchResult {
   /** Invoices that would be (dry run) or were issued in this page. */
   invoices: number;
   lines: number;
-  /** Totals per currency: taka and koruna are never added together. */
+  /** All currencies added together: meaningful only when every customer bills in one currency; see byCurrency. */
+  amountMinor: number;
   byCurrency: Record<string, number>;
   alreadyInvoiced: number;
-  /** Keyed by tariffKey: a tariff (or the one-off charges) in one currency. */
-  byTariff: Record<string, TariffTotal>;
+  byTariff: Record<string, { lines: number; amountMinor: number }>;
   sample: Array<{ customerId: number; totalMinor: number; lines: number; dueDate: string }>;
   /** Customers of this page that could not be invoiced, and why; the run goes on without them. */
   failures: CustomerFailure[];
-}
-
-export interface TariffTotal {
-  tariff: string;
-  currency: string;
-  lines: number;
-  amountMinor: number;
 }
 
 /** Composes one page of customers' invoices (pure rules) and, unless a dry run, issues them. */
@@ -52,6 +44,7 @@ export async function billCustomerBatch(db: Db, input: BatchInput): Promise<Batc
     issued: [],
     invoices: 0,
     lines: 0,
+    amountMinor: 0,
     alreadyInvoiced: 0,
     byTariff: {},
     byCurrency: {},
@@ -85,10 +78,11 @@ export async function billCustomerBatch(db: Db, input: BatchInput): Promise<Batc
   result.invoices = counted.length;
   for (const d of counted) {
     result.lines += d.invoice.lines.length;
+    result.amountMinor += d.invoice.totalMinor;
     result.byCurrency[d.currency] = (result.byCurrency[d.currency] ?? 0) + d.invoice.totalMinor;
     for (const l of d.invoice.lines) {
-      const tariff = l.subscriptionId === null ? ONE_OFF_CHARGES : l.description.replace(/ \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/, '');
-      const t = (result.byTariff[tariffKey(tariff, d.currency)] ??= { tariff, currency: d.currency, lines: 0, amountMinor: 0 });
+      const key = l.subscriptionId === null ? 'one-off charges' : l.description.replace(/ \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/, '');
+      const t = (result.byTariff[key] ??= { lines: 0, amountMinor: 0 });
       t.lines++;
       t.amountMinor += l.totalMinor;
     }

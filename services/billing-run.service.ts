@@ -1,8 +1,6 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { addBillingMonths, assertBillingMonth, billingMonthOf, BillingRuleError } from '../domain/billing';
 import { ApiError } from '../api/errors';
-import { readRunInvoiceTotals } from '../data/billing-run-invoices';
-import type { Db } from '../infra/prisma';
 import { billingRunProgressQuery, type billingRunWorkflow, type BillingRunProgress } from '../workflows/billing-run.workflow';
 import { BillingPeriodAttr } from '../workflows/search-attributes';
 
@@ -39,17 +37,4 @@ export async function startBillingRun(temporal: Client, taskQueue: string, input
 
 export async function billingRunProgress(temporal: Client, workflowId: string): Promise<BillingRunProgress | null> {
   return temporal.workflow.getHandle(workflowId).query(billingRunProgressQuery);
-}
-
-/**
- * A run's page: its progress (live, or as recorded when it finished) with what it issued
- * read from the invoices carrying its id, so a re-run of the period, which issues nothing
- * new, still shows the period's invoices and their totals per currency.
- */
-export async function billingRunPage(temporal: Client, db: Db, workflowId: string): Promise<BillingRunProgress | null> {
-  const live = await billingRunProgress(temporal, workflowId).catch(() => null);
-  const row = await db.billingRun.findUnique({ where: { workflowId } });
-  const progress = live ?? (row?.result as BillingRunProgress | null | undefined) ?? null;
-  if (!progress || !row || row.dryRun) return progress;
-  return { ...progress, ...(await readRunInvoiceTotals(db, row.id)) };
 }

@@ -21,7 +21,7 @@ export interface DemoDataSummary {
   subscriptions: number;
   endedSubscriptions: number;
   pendingCharges: number;
-  /** The month to bill first: today's, or the month the first subscription starts if that is later. */
+  /** The first month none of the data has been invoiced for. */
   nextPeriod: BillingMonth;
 }
 
@@ -71,14 +71,6 @@ async function insertCustomers(tx: Prisma.TransactionClient, plans: DemoCustomer
   }
 }
 
-/** Nothing is invoiced yet, so the run to start is this month's, unless no service has begun by then. */
-export function firstPeriodToBill(startDates: CalendarDate[], today: CalendarDate): BillingMonth {
-  const thisMonth = billingMonthOf(today);
-  const firstStart = startDates.reduce<CalendarDate | null>((min, d) => (min === null || d < min ? d : min), null);
-  // Services that begin later: next month is the furthest a run accepts today.
-  return firstStart === null || billingMonthOf(firstStart) <= thisMonth ? thisMonth : addBillingMonths(thisMonth, 1);
-}
-
 function summarise(plans: DemoCustomerPlan[], seed: number, today: CalendarDate): DemoDataSummary {
   const customersByCurrency: Record<string, number> = {};
   for (const p of plans) customersByCurrency[p.customer.currency] = (customersByCurrency[p.customer.currency] ?? 0) + 1;
@@ -91,7 +83,7 @@ function summarise(plans: DemoCustomerPlan[], seed: number, today: CalendarDate)
     subscriptions: subscriptions.length,
     endedSubscriptions: subscriptions.filter((s) => s.endsOn !== null).length,
     pendingCharges: plans.reduce((n, p) => n + p.charges.length, 0),
-    nextPeriod: firstPeriodToBill(subscriptions.map((s) => s.startsOn), today),
+    nextPeriod: addBillingMonths(billingMonthOf(today), 1),
   };
 }
 

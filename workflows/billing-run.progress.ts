@@ -10,12 +10,12 @@ export interface BillingRunProgress {
   customersDone: number;
   invoices: number;
   lines: number;
-  /** Totals per currency, never added across currencies (runs started before it existed have none). */
+  amountMinor: number;
+  /** Totals per currency (runs started before it existed have none). */
   byCurrency?: Record<string, number>;
   alreadyInvoiced: number;
   announced: number;
-  /** Per tariff and currency (entries of runs started before currencies were kept lack `currency`). */
-  byTariff: PageResult['byTariff'];
+  byTariff: Record<string, { lines: number; amountMinor: number }>;
   sample: PageResult['sample'];
   /** The first failures with their reasons (at most MAX_FAILURES_KEPT); customersFailed counts them all. */
   failures: PageResult['failures'];
@@ -25,17 +25,8 @@ export interface BillingRunProgress {
 const MAX_FAILURES_KEPT = 200;
 const MAX_SAMPLE = 20;
 
-const MAX_PAGE = 500;
-const MIN_PAGE = 25;
-const STEPS = 20;
-
-/** A page size giving about STEPS pages: a run of 500 customers is not one jump from 0 to done. */
-export function pageSizeFor(customersTotal: number): number {
-  return Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.ceil(customersTotal / STEPS)));
-}
-
 export function newProgress(billingRunId: number, customersTotal: number): BillingRunProgress {
-  return { billingRunId, status: 'running', cursor: 0, customersTotal, customersDone: 0, invoices: 0, lines: 0, byCurrency: {}, alreadyInvoiced: 0, announced: 0, byTariff: {}, sample: [], failures: [] };
+  return { billingRunId, status: 'running', cursor: 0, customersTotal, customersDone: 0, invoices: 0, lines: 0, amountMinor: 0, alreadyInvoiced: 0, announced: 0, byTariff: {}, sample: [], failures: [] };
 }
 
 /** Adds one billed page to the run's totals (kept small: it travels across continue-as-new). */
@@ -44,10 +35,11 @@ export function addPage(p: BillingRunProgress, page: PageResult): void {
   p.customersDone += page.customersSeen;
   p.invoices += page.invoices;
   p.lines += page.lines;
+  p.amountMinor += page.amountMinor;
   for (const [currency, amount] of Object.entries(page.byCurrency ?? {})) (p.byCurrency ??= {})[currency] = (p.byCurrency[currency] ?? 0) + amount;
   p.alreadyInvoiced += page.alreadyInvoiced;
-  for (const [key, t] of Object.entries(page.byTariff)) {
-    const acc = (p.byTariff[key] ??= { ...t, lines: 0, amountMinor: 0 });
+  for (const [tariff, t] of Object.entries(page.byTariff)) {
+    const acc = (p.byTariff[tariff] ??= { lines: 0, amountMinor: 0 });
     acc.lines += t.lines;
     acc.amountMinor += t.amountMinor;
   }

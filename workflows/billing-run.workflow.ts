@@ -1,6 +1,6 @@
 import { ActivityFailure, allHandlersFinished, condition, continueAsNew, defineQuery, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities, PageResult } from '../activities';
-import { addPage, newProgress, pageSizeFor, type BillingRunProgress } from './billing-run.progress';
+import { addPage, newProgress, type BillingRunProgress } from './billing-run.progress';
 
 export type { BillingRunProgress } from './billing-run.progress';
 
@@ -33,8 +33,6 @@ const PAGES_PER_RUN = 25;
 export const PIPELINED_PAGES = 'pipelined-pages';
 /** Patch: a run whose activity ran out of attempts records that it failed, and why. */
 export const RECORD_RUN_FAILURE = 'record-run-failure';
-/** Patch: pages sized to the run (about 20 of them), so its progress moves while it runs. */
-export const RUN_SIZED_PAGES = 'run-sized-pages';
 
 /**
  * Bills every customer for a month: pages through customers by id (keyset), issues each
@@ -67,10 +65,9 @@ export async function billingRunWorkflow(input: BillingRunInput): Promise<Billin
 
 /** Pages through the customers until none are left (or continues as new). */
 async function billAllPages(input: BillingRunInput, p: BillingRunProgress): Promise<void> {
-  const limit = input.pageSize ?? (patched(RUN_SIZED_PAGES) ? pageSizeFor(p.customersTotal) : 500);
   const billPage = (afterCustomerId: number) => acts.billCustomerPage({
     month: input.period, issueDate: input.issueDate, defaultPaymentTermsDays: input.defaultPaymentTermsDays, series: 'INV',
-    billingRunId: input.dryRun ? null : p.billingRunId, afterCustomerId, limit, dryRun: input.dryRun,
+    billingRunId: input.dryRun ? null : p.billingRunId, afterCustomerId, limit: input.pageSize ?? 500, dryRun: input.dryRun,
   });
   // Billing a page is Postgres work, announcing it is Temporal work: overlapped, neither waits for the other.
   const pipelined = patched(PIPELINED_PAGES);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../errors';
 import type { ApiDeps } from '../deps';
-import { billingRunPage, startBillingRun } from '../../services/billing-run.service';
+import { billingRunProgress, startBillingRun } from '../../services/billing-run.service';
 
 const Progress = z.object({
   billingRunId: z.number(),
@@ -11,11 +11,11 @@ const Progress = z.object({
   customersDone: z.number(),
   invoices: z.number(),
   lines: z.number(),
-  /** Totals per currency: currencies are never added together. */
+  amountMinor: z.number(),
   byCurrency: z.record(z.string(), z.number()).optional(),
   alreadyInvoiced: z.number(),
   announced: z.number(),
-  byTariff: z.record(z.string(), z.object({ tariff: z.string().optional(), currency: z.string().optional(), lines: z.number(), amountMinor: z.number() })),
+  byTariff: z.record(z.string(), z.object({ lines: z.number(), amountMinor: z.number() })),
   sample: z.array(z.object({ customerId: z.number(), totalMinor: z.number(), lines: z.number(), dueDate: z.string() })),
   failures: z.array(z.object({ customerId: z.number(), reason: z.string() })),
   /** All failed customers (failures lists the first 200). */
@@ -39,11 +39,13 @@ export function billingRunRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
     app.get('/billing-runs/:workflowId', {
       config: { roles: ['admin', 'manager', 'billing_clerk'] },
-      schema: { summary: 'Progress of a billing run (customers done / total, its invoices and totals per currency, failures)', params: z.object({ workflowId: z.string().regex(/^billing-run-[\w-]+$/) }), response: { 200: Progress } },
+      schema: { summary: 'Progress of a billing run (customers done / total, invoices, amount, failures)', params: z.object({ workflowId: z.string().regex(/^billing-run-[\w-]+$/) }), response: { 200: Progress } },
     }, async (req) => {
-      const page = await billingRunPage(deps.temporal, deps.db, req.params.workflowId);
-      if (!page) throw notFound(`billing run ${req.params.workflowId}`);
-      return page;
+      const progress = await billingRunProgress(deps.temporal, req.params.workflowId).catch(() => null);
+      if (progress) return progress;
+      const row = await deps.db.billingRun.findUnique({ where: { workflowId: req.params.workflowId } });
+      if (!row?.result) throw notFound(`billing run ${req.params.workflowId}`);
+      return row.result as z.infer<typeof Progress>;
     });
   };
 }

@@ -44,7 +44,7 @@ describe('demo data', () => {
 
   it('fills an empty database with the counts it reports, unique usernames and references, and matching currencies', async () => {
     const summary = await seedDemoData(a.db, OPTIONS);
-    expect(summary).toMatchObject({ seed: 42, customers: 500, nextPeriod: '2026-11' }); // every demo customer joined before 23 November: November is not billed yet
+    expect(summary).toMatchObject({ seed: 42, customers: 500, nextPeriod: '2026-12' });
     expect(summary.customersByCurrency.BDT! + summary.customersByCurrency.CZK!).toBe(500);
     expect(summary.customersByCurrency.BDT! / 500).toBeGreaterThan(0.6);
 
@@ -75,10 +75,10 @@ describe('demo data', () => {
     expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
   });
 
-  it('is billable for the period it suggests: every customer composes an invoice (quarterly and annual ones when due)', async () => {
-    const rows = await loadBillablePage(a.db, '2026-11', 0, 1_000);
+  it('is billable for the next period: every customer composes an invoice (quarterly and annual ones when due)', async () => {
+    const rows = await loadBillablePage(a.db, '2026-12', 0, 1_000);
     expect(rows).toHaveLength(500);
-    const invoices = rows.map((r) => composeInvoice(r, '2026-11', '2026-11-23', 14));
+    const invoices = rows.map((r) => composeInvoice(r, '2026-12', '2026-12-01', 14));
     const issued = invoices.filter((i) => i !== null);
     expect(issued.length).toBeGreaterThan(450);
     for (const i of issued) {
