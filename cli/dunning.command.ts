@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatMinor } from '../domain/money';
 import { readDunningStatus } from '../services/dunning-status.service';
 import type { CommandContext } from './context';
+import { findCustomerByIdOrUsername } from './customer-lookup';
 
 // npm run cli -- dunning status <customer id | username> [--json]
 export async function dunningCommand(ctx: CommandContext, argv: string[]): Promise<void> {
@@ -10,7 +11,7 @@ export async function dunningCommand(ctx: CommandContext, argv: string[]): Promi
   const flags = ctx.flags(rest, { json: 'boolean' });
   const who = ctx.parse(z.object({ customer: z.string().min(1, 'customer id or username is required') }), { customer: flags._[0] ?? '' }).customer;
   const db = await ctx.db();
-  const customer = await db.customer.findFirst({ where: /^\d+$/.test(who) ? { id: Number(who) } : { username: who } });
+  const customer = await findCustomerByIdOrUsername(db, who);
   if (!customer) throw ctx.usage(`dunning status <customer>: no customer ${who}`);
   const status = await readDunningStatus({ db, temporal: await ctx.temporal() }, customer.id);
   if (flags.json) return ctx.out(JSON.stringify(status));
